@@ -1,0 +1,44 @@
+//! Places: the plain data type every stage hands around.
+
+use serde::{Deserialize, Serialize};
+
+pub use super::store::kind::PlaceKind;
+
+/// A gazetteer entry, as output: the `Place` object of the output contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Stable id: `geonames:<geonameid>`, `ourairports:<ident>` or `supplement:<slug>`.
+    pub id: String,
+    /// Preferred name.
+    pub name: String,
+    /// WGS84 latitude in degrees.
+    pub lat: f64,
+    /// WGS84 longitude in degrees.
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level division name.
+    pub admin1: Option<String>,
+    /// Second-level division name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2: Option<String>,
+    /// What kind of place this is.
+    pub kind: PlaceKind,
+    /// GeoNames feature code (`PPLC`, `ADM1`, `AIRB`, …) when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_code: Option<String>,
+    /// Population, when known.
+    pub population: Option<u64>,
+}
+
+impl Place {
+    /// The place as a `geo` point (x = longitude, y = latitude).
+    pub fn point(&self) -> geo::Point<f64> {
+        geo::Point::new(self.lon, self.lat)
+    }
+
+    /// Great-circle distance to another place, in kilometres.
+    pub fn distance_km(&self, other: &Place) -> f64 {
+        crate::gazetteer::distance::haversine_km(self.point(), other.point())
+    }
+}

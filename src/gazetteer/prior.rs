@@ -1,0 +1,63 @@
+//! Context-free ranking priors for gazetteer candidates.
+//!
+//! Order of preference, from what news text means most often by a bare name:
+//! countries, then first-level divisions and curated regions, then capitals
+//! and large cities by population, then smaller places and facilities. Two
+//! corrections keep the order honest:
+//! - a name that is a record's preferred name beats the same string found
+//!   among another record's alternates ("Iraq" is the country, never Arāk,
+//!   whose alternates happen to list "Iraq");
+//! - curated supplement entries get a bonus, because they exist precisely for
+//!   the news sense of a name ("Ain al-Asad" is the air base, not the Israeli
+//!   village whose alternates spell it Ayn al Asad).
+//!
+//! A transliteration-key match is a guess and ranks below every exact match.
+
+use super::place::PlaceKind;
+use super::store::compact::RecordView;
+use super::store::row::Origin;
+
+/// How a candidate's name matched the query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Only the transliteration keys agree (al-/el- dropped, vowels merged…).
+    Transliteration,
+    /// The folded query equals one of the place's alternate names.
+    Alternate,
+    /// The folded query equals the place's preferred name.
+    Preferred,
+}
+
+/// The prior score of a record matched with `how`. Higher is better; the
+/// scale is arbitrary but stable (roughly 0–130).
+pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
+    let pop = r.population_or_zero();
+    let fcode = r.fcode();
+    let size = 10.0 * ((pop as f32) + 10.0).log10(); // 10 for nothing, 70 for 10 million
+    let mut s = match r.kind() {
+        PlaceKind::Country => 100.0,
+        PlaceKind::Admin1 => 55.0,
+        PlaceKind::Region => 55.0,
+        PlaceKind::Admin2 => 32.0,
+        PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => {
+            size + match fcode {
+                "PPLC" => 30.0,
+                "PPLA" => 10.0,
+                "PPLA2" => 4.0,
+                "PPLX" => -6.0,
+                _ => 0.0,
+            }
+        }
+        PlaceKind::Facility => 28.0 + if fcode == "AIRB" { 4.0 } else { 0.0 },
+    };
+    if r.origin() == Origin::Curated {
+        s += 25.0;
+    }
+    s += match how {
+        MatchKind::Preferred => 8.0,
+        MatchKind::Alternate => 0.0,
+        MatchKind::Transliteration => -45.0,
+    };
+    s
+}

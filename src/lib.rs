@@ -1,0 +1,17 @@
+//! geoevents reads English news text and emits geocoded events: what
+//! happened, who did it to whom, where (a gazetteer entry with coordinates),
+//! when (a calendar date) and how many were killed or wounded.
+//!
+//! Everything runs offline, in process: the gazetteer (GeoNames cities500,
+//! countries, first-level divisions, air bases and a curated supplement of
+//! conflict sites) is bundled in the crate and loads lazily on first use.
+
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+mod error;
+pub mod gazetteer;
+pub mod text;
+
+pub use error::Error;
+pub use gazetteer::{Candidate, Gazetteer, GazetteerBuilder, GazetteerStats, MatchKind, Place, PlaceKind};

@@ -1,0 +1,245 @@
+//! The one text normalisation used everywhere: gazetteer keys and running text
+//! are folded by the same function, so a name matches whatever its spelling
+//! of marks, apostrophes, hyphens and case.
+//!
+//! The fold:
+//! - NFKD, then drops combining marks (`Qā’im` → `qaim`);
+//! - drops every apostrophe, ʿayn and hamza form (`’ ‘ ʼ ʻ ʿ ʾ ` ´ '`), because
+//!   transliterations of Arabic put them in and leave them out at will;
+//! - turns hyphens, dashes and every kind of space (no-break, narrow, figure)
+//!   into a plain space;
+//! - lowercases.
+//!
+//! Every folded byte remembers the byte offset of the input character it came
+//! from, so spans found in the folded text map back to char-boundary byte
+//! offsets in the caller's `&str`.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Text after the fold, with a map from folded bytes back to input bytes.
+///
+/// The buffers are reused by [`FoldedText::fold_into`], so a long-lived value
+/// folds many documents without allocating once it has grown.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedText {
+    folded: String,
+    /// `origin[i]` is the input byte offset of the character that produced
+    /// folded byte `i`; one extra entry holds the input length.
+    origin: Vec<u32>,
+    /// Length of the input in bytes.
+    input_len: usize,
+}
+
+impl FoldedText {
+    /// Folds `input` into a new value.
+    pub fn new(input: &str) -> FoldedText {
+        let mut f = FoldedText::default();
+        f.fold_into(input);
+        f
+    }
+
+    /// Folds `input`, reusing this value's buffers.
+    pub fn fold_into(&mut self, input: &str) {
+        self.folded.clear();
+        self.origin.clear();
+        self.input_len = input.len();
+        self.folded.reserve(input.len());
+        self.origin.reserve(input.len() + 1);
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path: the overwhelming majority of news bytes.
+                if let Some(out) = fold_ascii(b) {
+                    self.folded.push(out as char);
+                    self.origin.push(i as u32);
+                }
+                i += 1;
+                continue;
+            }
+            // `i` is a char boundary because we only ever step over whole chars.
+            let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
+            let start = i as u32;
+            let mut push = |c: char| {
+                let before = self.folded.len();
+                self.folded.push(c);
+                for _ in before..self.folded.len() {
+                    self.origin.push(start);
+                }
+            };
+            fold_char(c, &mut push);
+            i += c.len_utf8();
+        }
+        self.origin.push(input.len() as u32);
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Maps a folded byte range back to the input byte range it came from.
+    ///
+    /// `start` and `end` must lie on folded char boundaries with `start < end`;
+    /// the result always lies on input char boundaries and covers whole input
+    /// characters (a dropped apostrophe inside the range is included, one just
+    /// outside it is not).
+    pub fn input_span(&self, start: usize, end: usize, input: &str) -> (usize, usize) {
+        let s = self.origin[start] as usize;
+        if end == 0 || start >= end {
+            return (s, s);
+        }
+        let last = self.origin[end - 1] as usize;
+        let char_len = input[last..].chars().next().map_or(0, char::len_utf8);
+        (s, (last + char_len).min(self.input_len))
+    }
+
+    /// The input byte offset of folded byte `i` (`i == len` maps to the input length).
+    pub fn input_offset(&self, i: usize) -> usize {
+        self.origin[i.min(self.origin.len() - 1)] as usize
+    }
+}
+
+/// Folds `input` into `out` (cleared first), without an offset map: the form
+/// used for gazetteer keys.
+pub fn fold_str_into(input: &str, out: &mut String) {
+    out.clear();
+    for c in input.chars() {
+        if c.is_ascii() {
+            if let Some(b) = fold_ascii(c as u8) {
+                out.push(b as char);
+            }
+        } else {
+            fold_char(c, &mut |c| out.push(c));
+        }
+    }
+}
+
+/// Folds `input` into a new string.
+pub fn fold_str(input: &str) -> String {
+    let mut s = String::with_capacity(input.len());
+    fold_str_into(input, &mut s);
+    s
+}
+
+#[inline]
+fn fold_ascii(b: u8) -> Option<u8> {
+    match b {
+        b'A'..=b'Z' => Some(b | 0x20),
+        b'\'' | b'`' => None,
+        b'-' => Some(b' '),
+        _ => Some(b),
+    }
+}
+
+/// True for the apostrophe, ʿayn and hamza forms that transliterations use
+/// interchangeably (and often omit).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`'
+            | '\u{2019}'
+            | '\u{2018}'
+            | '\u{201B}'
+            | '\u{02BC}'
+            | '\u{02BB}'
+            | '\u{02BF}'
+            | '\u{02BE}'
+            | '\u{00B4}'
+            | '\u{2032}'
+    )
+}
+
+fn fold_char(c: char, push: &mut dyn FnMut(char)) {
+    if is_apostrophe(c) {
+        return;
+    }
+    if c.is_whitespace() || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}') {
+        // Soft hyphen is invisible; the rest are dashes or spaces.
+        if c != '\u{00AD}' {
+            push(' ');
+        }
+        return;
+    }
+    // Letters that NFKD leaves alone but every romanisation writes in ASCII.
+    let special: Option<&str> = match c {
+        'ß' => Some("ss"),
+        'ø' | 'Ø' => Some("o"),
+        'đ' | 'Đ' | 'ð' | 'Ð' => Some("d"),
+        'ł' | 'Ł' => Some("l"),
+        'æ' | 'Æ' => Some("ae"),
+        'œ' | 'Œ' => Some("oe"),
+        'ı' => Some("i"),
+        'þ' | 'Þ' => Some("th"),
+        'ħ' | 'Ħ' => Some("h"),
+        _ => None,
+    };
+    if let Some(s) = special {
+        s.chars().for_each(&mut *push);
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) || is_apostrophe(d) {
+            return;
+        }
+        if d.is_ascii() {
+            if let Some(b) = fold_ascii(d as u8) {
+                push(b as char);
+            }
+        } else if d.is_whitespace() {
+            push(' ');
+        } else {
+            for l in d.to_lowercase() {
+                push(l);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_transliteration_noise() {
+        assert_eq!(fold_str("al-Qa’im"), "al qaim");
+        assert_eq!(fold_str("Al Qā’im"), "al qaim");
+        assert_eq!(fold_str("Kata\u{2019}ib\u{00A0}Hezbollah"), "kataib hezbollah");
+        assert_eq!(fold_str("Dayr al-Zawr"), "dayr al zawr");
+        assert_eq!(fold_str("ʿAyn al-Asad"), "ayn al asad");
+        assert_eq!(fold_str("Straße Łódź"), "strasse lodz");
+        assert_eq!(fold_str("Baghdad—Anbar"), "baghdad anbar");
+    }
+
+    #[test]
+    fn offsets_map_back_to_char_boundaries() {
+        let input = "In al-Qa’im, Anbar\u{00A0}province.";
+        let f = FoldedText::new(input);
+        assert_eq!(f.as_str(), "in al qaim, anbar province.");
+        let at = f.as_str().find("al qaim").unwrap();
+        let (s, e) = f.input_span(at, at + "al qaim".len(), input);
+        assert_eq!(&input[s..e], "al-Qa’im");
+        let at = f.as_str().find("province").unwrap();
+        let (s, e) = f.input_span(at, at + "province".len(), input);
+        assert_eq!(&input[s..e], "province");
+        assert_eq!(f.input_offset(f.as_str().len()), input.len());
+    }
+
+    #[test]
+    fn multi_byte_expansions_map_to_one_input_char() {
+        let input = "Große Ø";
+        let f = FoldedText::new(input);
+        assert_eq!(f.as_str(), "grosse o");
+        let (s, e) = f.input_span(0, 6, input);
+        assert_eq!(&input[s..e], "Große");
+    }
+
+    #[test]
+    fn reuse_clears_previous_state() {
+        let mut f = FoldedText::new("Mosul");
+        f.fold_into("Ramadi");
+        assert_eq!(f.as_str(), "ramadi");
+        assert_eq!(f.input_offset(6), 6);
+    }
+}
