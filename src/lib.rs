@@ -9,9 +9,17 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod corpus;
+mod document;
 mod error;
+pub mod events;
+mod extractor;
 pub mod gazetteer;
+pub mod output;
 pub mod text;
+pub mod toponyms;
 
+pub use document::Document;
 pub use error::Error;
+pub use extractor::{Extractor, ExtractorBuilder, Input};
 pub use gazetteer::{Candidate, Gazetteer, GazetteerBuilder, GazetteerStats, MatchKind, Place, PlaceKind};

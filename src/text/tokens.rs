@@ -28,6 +28,9 @@ pub mod shape {
     /// The token starts a line or follows sentence-final punctuation, so its
     /// capital is weak evidence of a proper noun.
     pub const SENTENCE_START: u8 = 64;
+    /// The input had a possessive `'s` (any apostrophe form) after the token;
+    /// the `s` is not part of the token ("Iraq’s western province").
+    pub const POSSESSIVE: u8 = 128;
 }
 
 /// One word of folded text.
@@ -60,6 +63,14 @@ impl Token {
     #[inline]
     pub fn folded<'a>(&self, folded: &'a str) -> &'a str {
         &folded[self.start as usize..self.end as usize]
+    }
+
+    /// True when the folded token is exactly `word` (lower case, folded).
+    ///
+    /// Compares hashes, so it needs no access to the folded text.
+    #[inline]
+    pub fn folded_is(&self, word: &str) -> bool {
+        self.hash == hash_bytes(word.as_bytes())
     }
 
     /// The input text of the token.
@@ -140,9 +151,20 @@ impl Tokenizer {
                 }
                 i += l;
             }
-            let (in_start, in_end) = folded.input_span(start, i, input);
-            let word = &text[start..i];
+            let (in_start, mut in_end) = folded.input_span(start, i, input);
+            let mut end = i;
+            let mut possessive = false;
+            if let Some(cut) = possessive_cut(&input[in_start..in_end]) {
+                // "Iraq’s" folds to "iraqs": the token is "iraq", flagged.
+                end -= 1;
+                in_end = in_start + cut;
+                possessive = true;
+            }
+            let word = &text[start..end];
             let mut shape_flags = input_shape(&input[in_start..in_end]);
+            if possessive {
+                shape_flags |= shape::POSSESSIVE;
+            }
             if is_article(word) {
                 shape_flags |= shape::ARTICLE;
             }
@@ -167,7 +189,7 @@ impl Tokenizer {
             translit_token_into(word, &mut self.scratch);
             self.tokens.push(Token {
                 start: start as u32,
-                end: i as u32,
+                end: end as u32,
                 input_start: in_start as u32,
                 input_end: in_end as u32,
                 shape: shape_flags,
@@ -178,6 +200,18 @@ impl Tokenizer {
         }
         &self.tokens
     }
+}
+
+/// If `word` (input text) ends in a possessive `'s` with any apostrophe
+/// form, the byte length of the word without it.
+fn possessive_cut(word: &str) -> Option<usize> {
+    let stem = word.strip_suffix('s').or_else(|| word.strip_suffix('S'))?;
+    let ap = stem.chars().next_back()?;
+    if !super::fold::is_apostrophe(ap) {
+        return None;
+    }
+    let cut = stem.len() - ap.len_utf8();
+    (cut > 0).then_some(cut)
 }
 
 /// (is a word character, byte length) of the char at `i` in folded text.
@@ -319,6 +353,18 @@ mod tests {
         assert_eq!(t[3].input(input), "Qa’im");
         assert!(t[2].has(shape::ARTICLE | shape::HYPHEN_AFTER));
         assert!(t[3].has(shape::CAPITALIZED | shape::JOINED));
+    }
+
+    #[test]
+    fn possessives_are_split_off() {
+        let input = "Iraq’s western province and Syria's east, Kata’ib";
+        let (f, t) = toks(input);
+        assert_eq!(t[0].folded(f.as_str()), "iraq");
+        assert_eq!(t[0].input(input), "Iraq");
+        assert!(t[0].has(shape::POSSESSIVE));
+        assert_eq!(t[4].input(input), "Syria");
+        assert_eq!(t[6].input(input), "Kata’ib");
+        assert!(!t[6].has(shape::POSSESSIVE));
     }
 
     #[test]

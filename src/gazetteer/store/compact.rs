@@ -85,6 +85,12 @@ impl Entry {
     pub fn is_name(&self) -> bool {
         self.len > 0
     }
+
+    /// (postings start, length): identifies the key within one gazetteer.
+    #[inline]
+    pub fn raw(&self) -> (u32, u32) {
+        (self.start, self.len)
+    }
 }
 
 /// Record index of a posting.

@@ -1,0 +1,230 @@
+//! Reading input corpora: `.txt` files (one document each) and JSON Lines
+//! files (`{"id", "text", "date"?}` per line), streamed so that a large
+//! JSONL file is never held in memory whole.
+//!
+//! Bad input never stops a corpus: invalid UTF-8 is decoded lossily (with a
+//! warning naming the byte offset), and a malformed JSONL line is reported as
+//! an error item carrying its line number while reading goes on.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// One input document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// Caller's id (JSONL `id`, or the file name for a `.txt` file).
+    pub id: Option<String>,
+    /// The text.
+    pub text: String,
+    /// Reference date, if the record has a valid one.
+    pub date: Option<NaiveDate>,
+    /// Problems met reading this record (lossy decoding, unusable date).
+    pub warnings: Vec<String>,
+}
+
+/// How to read an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The whole input is one document.
+    Text,
+    /// One JSON object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format implied by a file name: `.jsonl`/`.ndjson`/`.json` are JSON
+    /// Lines, anything else is text.
+    pub fn of_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "ndjson" | "json") => Format::JsonLines,
+            _ => Format::Text,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// Parses a date given as `YYYY-MM-DD` (a longer timestamp is cut to its
+/// first ten characters).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok()
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences; the warning names
+/// the byte offset of the first one.
+pub fn decode_lossy(bytes: Vec<u8>, what: &str) -> (String, Option<String>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (s, Some(format!("{what}: invalid UTF-8 at byte {at}, decoded lossily")))
+        }
+    }
+}
+
+/// A streaming reader of one input.
+pub struct Reader {
+    source: Box<dyn BufRead + Send>,
+    name: String,
+    format: Format,
+    line: u64,
+    byte: u64,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader").field("name", &self.name).field("format", &self.format).finish()
+    }
+}
+
+impl Reader {
+    /// Opens a file (format from its extension unless given).
+    pub fn open(path: &Path, format: Option<Format>) -> Result<Reader, Error> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::io(path, std::io::Error::other("is a directory, not a file")));
+        }
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        Ok(Reader::new(
+            Box::new(BufReader::with_capacity(1 << 20, file)),
+            path.to_string_lossy().into_owned(),
+            format.unwrap_or_else(|| Format::of_path(path)),
+        ))
+    }
+
+    /// Reads from any buffered source.
+    pub fn new(source: Box<dyn BufRead + Send>, name: String, format: Format) -> Reader {
+        Reader { source, name, format, line: 0, byte: 0, done: false, buf: Vec::new() }
+    }
+
+    /// The input's name (its path, or what the caller called it).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Result<Record, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.format {
+            Format::Text => {
+                self.done = true;
+                let mut bytes = Vec::new();
+                if let Err(e) = self.source.read_to_end(&mut bytes) {
+                    return Some(Err(Error::io(PathBuf::from(&self.name), e)));
+                }
+                let (text, warning) = decode_lossy(bytes, &self.name);
+                let id = Path::new(&self.name).file_name().map(|n| n.to_string_lossy().into_owned());
+                Some(Ok(Record { id, text, date: None, warnings: warning.into_iter().collect() }))
+            }
+            Format::JsonLines => loop {
+                self.buf.clear();
+                let start = self.byte;
+                match self.source.read_until(b'\n', &mut self.buf) {
+                    Ok(0) => {
+                        self.done = true;
+                        return None;
+                    }
+                    Ok(n) => {
+                        self.line += 1;
+                        self.byte += n as u64;
+                    }
+                    Err(e) => {
+                        self.done = true;
+                        return Some(Err(Error::io(PathBuf::from(&self.name), e)));
+                    }
+                }
+                if self.buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let (line, warning) = decode_lossy(std::mem::take(&mut self.buf), &format!("{}:{}", self.name, self.line));
+                let _ = start;
+                return Some(match serde_json::from_str::<Line>(&line) {
+                    Ok(l) => {
+                        let mut warnings: Vec<String> = warning.into_iter().collect();
+                        let date = match &l.date {
+                            None => None,
+                            Some(d) => {
+                                let parsed = parse_date(d);
+                                if parsed.is_none() {
+                                    warnings.push(format!("{}:{}: unusable date {d:?} ignored", self.name, self.line));
+                                }
+                                parsed
+                            }
+                        };
+                        let id = match l.id {
+                            None | Some(serde_json::Value::Null) => None,
+                            Some(serde_json::Value::String(s)) => Some(s),
+                            Some(v) => Some(v.to_string()),
+                        };
+                        Ok(Record { id, text: l.text, date, warnings })
+                    }
+                    Err(e) => Err(Error::row(PathBuf::from(&self.name), self.line, format!("malformed JSON record: {e}"))),
+                });
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    fn read(bytes: &[u8], format: Format) -> Vec<Result<Record, Error>> {
+        Reader::new(Box::new(Cursor::new(bytes.to_vec())), "in.jsonl".into(), format).collect()
+    }
+
+    #[test]
+    fn jsonl_keeps_going_after_a_bad_line() {
+        let input = b"{\"id\":\"a\",\"text\":\"Strikes near Mosul.\",\"date\":\"2024-01-23\"}\n{broken\n\n{\"id\":7,\"text\":\"Gaza\",\"date\":\"someday\"}\n";
+        let got = read(input, Format::JsonLines);
+        assert_eq!(got.len(), 3);
+        let a = got[0].as_ref().unwrap();
+        assert_eq!(a.id.as_deref(), Some("a"));
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2024, 1, 23));
+        let e = got[1].as_ref().unwrap_err();
+        assert_eq!(e.line(), Some(2));
+        let c = got[2].as_ref().unwrap();
+        assert_eq!(c.id.as_deref(), Some("7"));
+        assert_eq!(c.date, None);
+        assert_eq!(c.warnings.len(), 1);
+    }
+
+    #[test]
+    fn text_is_decoded_lossily_with_offset() {
+        let got = read(b"Baghdad \xff\xfe Basra", Format::Text);
+        let r = got[0].as_ref().unwrap();
+        assert_eq!(r.text, "Baghdad \u{FFFD}\u{FFFD} Basra");
+        assert!(r.warnings[0].contains("byte 8"), "{:?}", r.warnings);
+        assert!(read(b"", Format::Text)[0].as_ref().unwrap().text.is_empty());
+    }
+
+    #[test]
+    fn dates_parse_leniently() {
+        assert_eq!(parse_date("2016-07-02T10:00:00"), NaiveDate::from_ymd_opt(2016, 7, 2));
+        assert_eq!(parse_date("02/07/2016"), None);
+        assert_eq!(parse_date(""), None);
+    }
+}

@@ -1,0 +1,26 @@
+//! The extraction result for one document: the `Document` object of the
+//! output contract (`../shared/OUTPUT.md` in the project workspace).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::events::Event;
+use crate::toponyms::{DemonymMention, Mention};
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id, if any.
+    pub id: Option<String>,
+    /// The reference date used to resolve relative dates ("on Tuesday").
+    pub date: Option<NaiveDate>,
+    /// Every toponym found, in text order.
+    pub places: Vec<Mention>,
+    /// Events, one per (action, location).
+    pub events: Vec<Event>,
+    /// Demonyms and national adjectives, in text order.
+    pub demonyms: Vec<DemonymMention>,
+    /// Problems met while reading the input (lossy UTF-8 decoding, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}

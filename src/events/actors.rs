@@ -1,0 +1,110 @@
+//! Actors in a sentence, and who is source and who is target of an event.
+//!
+//! Known actors come from `data/actors.csv` (Kata’ib Hezbollah, the IDF,
+//! Lloyd Austin…). Generic agents from `data/agents.csv` ("gunmen",
+//! "police", "protesters") take a country from a demonym or place right
+//! before them ("Iraqi resistance groups", "Kenyan police", "US forces"),
+//! from "in X" right after ("protesters in Nairobi"), or from the document,
+//! and an ACLED-style name ("Police Forces of Kenya"). Metonyms ("Washington
+//! said") become that country's government.
+
+use super::lexicon::{ActorDef, EVENT_LEXICON};
+use super::Actor;
+use crate::text::tokens::Token;
+use crate::toponyms::Toponyms;
+
+/// An actor found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct FoundActor {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub actor: Actor,
+}
+
+impl FoundActor {
+    pub fn is_media(&self) -> bool {
+        self.actor.kind.as_deref() == Some("media")
+    }
+}
+
+/// Country names for ACLED-style generic actor names.
+fn country_name(topo_country: &str, names: &dyn Fn(&str) -> Option<String>) -> String {
+    names(topo_country).unwrap_or_else(|| topo_country.to_string())
+}
+
+/// Finds the actors among tokens `s..e`.
+pub(crate) fn find_actors(
+    input: &str,
+    toks: &[Token],
+    (s, e): (usize, usize),
+    topo: &Toponyms,
+    doc_country: Option<&str>,
+    country_names: &dyn Fn(&str) -> Option<String>,
+) -> Vec<FoundActor> {
+    let lex = &*EVENT_LEXICON;
+    let mut out = Vec::new();
+    let mut i = s;
+    while i < e {
+        let Some((end, idx)) = lex.actors.longest_at(&toks[..e], i) else {
+            i += 1;
+            continue;
+        };
+        let def: &ActorDef = &lex.actor_defs[idx as usize];
+        // A lower-case generic word at the start of a longer capitalised
+        // name is not an agent ("People's Party" is handled by actors.csv).
+        let mut start = i;
+        let mut country = def.country.clone();
+        if def.generic {
+            // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
+            if let Some(k) = topo.demonym_spans.iter().position(|&(_, de)| de == i) {
+                country = Some(topo.demonyms[k].country.clone());
+                start = topo.demonym_spans[k].0;
+            } else if let Some(k) = topo.token_spans.iter().position(|&(_, me)| me == i) {
+                country = topo.mentions[k].place.country.clone();
+                start = topo.token_spans[k].0;
+            }
+            if country.is_none() {
+                // "protesters in Nairobi".
+                if let Some(k) = topo.token_spans.iter().position(|&(ms, _)| ms == end + 1) {
+                    if k < topo.mentions.len() && topo.mentions[k].literal {
+                        country = topo.mentions[k].place.country.clone();
+                    }
+                }
+            }
+            if country.is_none() {
+                country = doc_country.map(str::to_string);
+            }
+        }
+        let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
+        let name = if def.generic {
+            match &country {
+                Some(c) => def.name.replace("{country}", &country_name(c, country_names)),
+                None => def.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
+            }
+        } else {
+            def.name.clone()
+        };
+        out.push(FoundActor {
+            tok_start: start,
+            tok_end: end,
+            actor: Actor { text, name, country, kind: Some(def.kind.clone()) },
+        });
+        i = end;
+    }
+    // Metonyms: "Washington said" is the US government.
+    for (k, m) in topo.mentions.iter().enumerate() {
+        let (ms, me) = topo.token_spans[k];
+        if m.literal || ms < s || me > e || out.iter().any(|a| a.tok_start < me && ms < a.tok_end) {
+            continue;
+        }
+        let Some(c) = m.place.country.clone() else { continue };
+        let cname = country_name(&c, country_names);
+        out.push(FoundActor {
+            tok_start: ms,
+            tok_end: me,
+            actor: Actor { text: m.text.clone(), name: format!("Government of {cname}"), country: Some(c), kind: Some("government".into()) },
+        });
+    }
+    out.sort_by_key(|a| a.tok_start);
+    out
+}

@@ -1,0 +1,220 @@
+//! Casualty counts: killed and wounded, written as digits or words.
+//!
+//! Handles "two", "at least 12", "dozens", "a dozen", "a soldier was killed",
+//! "killing 3 and wounding 5", "Two people were killed and two wounded", "left
+//! 4 dead", "N dead". A count in a sentence that describes a cumulative toll
+//! ("killing at least 25,490 people in Gaza" over 100 days; "since October";
+//! "so far this year") is not one event's casualties and is ignored.
+
+use crate::text::tokens::Token;
+
+/// Killed and wounded counts found in one sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Casualties {
+    pub killed: Option<u32>,
+    pub wounded: Option<u32>,
+}
+
+fn small_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" | "single" => 1,
+        "two" | "both" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" | "dozens" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" | "scores" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" | "hundreds" => 100,
+        _ => return None,
+    })
+}
+
+fn is_killed(w: &str) -> bool {
+    matches!(w, "killed" | "dead" | "died" | "slain" | "killing" | "kills" | "kill" | "lynched" | "beheaded" | "executed" | "fatalities" | "deaths" | "bodies")
+}
+
+fn is_wounded(w: &str) -> bool {
+    matches!(w, "wounded" | "injured" | "hurt" | "wounding" | "injuring" | "injuries" | "injures" | "wounds" | "maimed")
+}
+
+/// Words that may stand between a count and its verb ("five people were
+/// reportedly killed", "12 soldiers and policemen died").
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "persons" | "person" | "civilians" | "civilian" | "soldiers" | "soldier" | "troops" | "policemen" | "policeman"
+            | "police" | "officers" | "officer" | "militants" | "militant" | "fighters" | "fighter" | "rebels" | "men" | "man"
+            | "women" | "woman" | "children" | "child" | "others" | "other" | "members" | "member" | "were" | "was" | "are"
+            | "is" | "have" | "has" | "had" | "been" | "being" | "reportedly" | "also" | "later" | "and" | "security"
+            | "personnel" | "guards" | "workers" | "students" | "protesters" | "villagers" | "residents" | "passengers"
+            | "insurgents" | "terrorists" | "attackers" | "gunmen" | "suspects" | "pilgrims" | "farmers" | "traders" | "boys"
+            | "girls" | "boy" | "girl" | "shot" | "more" | "least" | "than" | "at" | "about" | "around" | "nearly" | "some"
+            | "up" | "to" | "over" | "almost" | "approximately" | "of" | "them" | "whom" | "including" | "their" | "his"
+            | "her" | "family" | "young" | "unarmed" | "innocent" | "local" | "army" | "police officers" | "journalist"
+            | "journalists" | "teacher" | "teachers" | "student" | "worker" | "driver" | "drivers" | "youths" | "youth"
+    )
+}
+
+/// Cues that a count is a running total over a period, not one event's.
+fn is_cumulative_cue(w: &str) -> bool {
+    matches!(w, "since" | "so" | "total" | "toll" | "tally" | "cumulative" | "overall" | "altogether" | "campaign" | "war" | "days" | "months" | "years")
+}
+
+/// Parses a count token: digits with thousands commas already split by the
+/// tokenizer are rejoined by the caller; here one token.
+fn count_of(w: &str) -> Option<u32> {
+    if !w.is_empty() && w.len() <= 9 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    small_number(w)
+}
+
+/// Finds the killed and wounded counts of a sentence.
+pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
+    let w: Vec<&str> = toks.iter().map(|t| t.folded(folded)).collect();
+    let n = w.len();
+    // Rejoin "25,490" (two tokens around a comma) into one number.
+    let mut nums: Vec<(usize, usize, u32)> = Vec::new(); // (first token, last token, value)
+    let mut i = 0;
+    while i < n {
+        if let Some(mut v) = count_of(w[i]) {
+            let mut j = i;
+            while j + 1 < n
+                && w[j + 1].len() == 3
+                && w[j + 1].bytes().all(|b| b.is_ascii_digit())
+                && w[j].bytes().all(|b| b.is_ascii_digit())
+                && &folded[toks[j].end as usize..toks[j + 1].start as usize] == ","
+            {
+                v = v.saturating_mul(1000).saturating_add(w[j + 1].parse::<u32>().unwrap_or(0));
+                j += 1;
+            }
+            // "a dozen" is 12, not 1.
+            if matches!(w[i], "a" | "an") && w.get(i + 1) == Some(&"dozen") {
+                v = 12;
+                j = i + 1;
+            }
+            nums.push((i, j, v));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = Casualties::default();
+    let cumulative = w.iter().any(|x| is_cumulative_cue(x));
+    for (k, &(s, e, v)) in nums.iter().enumerate() {
+        // "a"/"an" counts only directly before a person word and a verb.
+        let article = matches!(w[s], "a" | "an" | "one" | "single") && e == s;
+        // Forward: number, fillers, then killed/wounded ("two people were
+        // killed", "two wounded"); first without crossing "and", so that
+        // "killing 3 and wounding 5" gives 3 to the word before it.
+        let next_num = nums.get(k + 1).map_or(n, |x| x.0);
+        let forward = |cross_and: bool| {
+            let mut j = e + 1;
+            while j < next_num.min(e + 7) {
+                if is_killed(w[j]) {
+                    return Some(true);
+                }
+                if is_wounded(w[j]) {
+                    return Some(false);
+                }
+                if !is_filler(w[j]) || (w[j] == "and" && !cross_and) {
+                    return None;
+                }
+                j += 1;
+            }
+            None
+        };
+        // Backward: "killing 3", "killed at least 12", "wounding 5".
+        let backward = || {
+            let mut b = s;
+            let mut steps = 0;
+            while b > 0 && steps < 4 {
+                b -= 1;
+                steps += 1;
+                if matches!(w[b], "killing" | "killed" | "kills" | "claimed" | "claiming") {
+                    return Some(true);
+                }
+                if matches!(w[b], "wounding" | "injuring" | "wounded" | "injured") {
+                    return Some(false);
+                }
+                if !matches!(w[b], "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "up" | "to" | "over" | "almost" | "another") {
+                    return None;
+                }
+            }
+            None
+        };
+        let what = forward(false).or_else(|| if article { None } else { backward() }).or_else(|| forward(true));
+        let Some(killed) = what else { continue };
+        if article && !(e + 1 < n && is_filler(w[e + 1])) {
+            continue;
+        }
+        if cumulative && v >= 50 {
+            continue;
+        }
+        let slot = if killed { &mut out.killed } else { &mut out.wounded };
+        *slot = Some(slot.unwrap_or(0).saturating_add(v));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{FoldedText, Tokenizer};
+
+    fn cas(s: &str) -> (Option<u32>, Option<u32>) {
+        let f = FoldedText::new(s);
+        let mut t = Tokenizer::new();
+        let toks = t.tokenize(&f, s).to_vec();
+        let c = find_casualties(&toks, f.as_str());
+        (c.killed, c.wounded)
+    }
+
+    #[test]
+    fn counts_in_words_and_digits() {
+        assert_eq!(cas("Two people were killed and two wounded in the bombardments."), (Some(2), Some(2)));
+        assert_eq!(cas("The blast killed at least 12 people."), (Some(12), None));
+        assert_eq!(cas("Gunmen opened fire, killing 3 and wounding 5."), (Some(3), Some(5)));
+        assert_eq!(cas("A soldier was killed in the ambush."), (Some(1), None));
+        assert_eq!(cas("A dozen civilians were injured."), (None, Some(12)));
+        assert_eq!(cas("Dozens were wounded as police fired tear gas."), (None, Some(12)));
+        assert_eq!(cas("The attack left 4 dead and 17 injured."), (Some(4), Some(17)));
+        assert_eq!(cas("1,200 people were killed in the flood."), (Some(1200), None));
+    }
+
+    #[test]
+    fn cumulative_tolls_are_not_event_counts() {
+        assert_eq!(
+            cas("More than 100 days into the campaign, it has killed at least 25,490 people in Gaza."),
+            (None, None)
+        );
+        assert_eq!(cas("Since October, 1,400 people have been killed."), (None, None));
+    }
+
+    #[test]
+    fn no_casualties() {
+        assert_eq!(cas("There were no immediate reports about possible casualties."), (None, None));
+        assert_eq!(cas("Police arrested a man in the market."), (None, None));
+        assert_eq!(cas("Three drones targeted the base."), (None, None));
+    }
+}

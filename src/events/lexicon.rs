@@ -1,0 +1,144 @@
+//! The event stage's curated data, read from `data/`: the trigger lexicon
+//! (`triggers.csv`), the actor dictionary (`actors.csv`), generic agents
+//! (`agents.csv`: "gunmen", "police", "protesters" → ACLED-style actor names)
+//! and modality cues (`event_cues.csv`: negation, intent, reporting words…).
+
+use once_cell::sync::Lazy;
+
+use crate::text::PhraseSet;
+
+static TRIGGERS: &str = include_str!("../../data/triggers.csv");
+static ACTORS: &str = include_str!("../../data/actors.csv");
+static AGENTS: &str = include_str!("../../data/agents.csv");
+static CUES: &str = include_str!("../../data/event_cues.csv");
+
+/// One trigger row.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerDef {
+    pub event_type: String,
+    pub cameo: String,
+    /// ACLED (material) rather than PLOVER (verbal and other).
+    pub material: bool,
+    /// The lexicon marks it weak or generic: it names an event only with support.
+    pub weak: bool,
+}
+
+/// One actor row, or a generic agent.
+#[derive(Clone, Debug)]
+pub(crate) struct ActorDef {
+    pub name: String,
+    pub kind: String,
+    pub country: Option<String>,
+    /// Generic agents carry a name template with `{country}`.
+    pub generic: bool,
+}
+
+/// Modality cue bits.
+pub(crate) mod cue {
+    pub const NEGATION: u32 = 1;
+    pub const INTENT: u32 = 1 << 1;
+    pub const REPORT: u32 = 1 << 2;
+    pub const DEFINITE: u32 = 1 << 3;
+    pub const REFERENCE: u32 = 1 << 4;
+    pub const CONTINUATION: u32 = 1 << 5;
+    pub const PRONOUN: u32 = 1 << 6;
+}
+
+pub(crate) struct EventLexicon {
+    pub triggers: PhraseSet,
+    pub trigger_defs: Vec<TriggerDef>,
+    pub actors: PhraseSet,
+    pub actor_defs: Vec<ActorDef>,
+    pub cues: PhraseSet,
+}
+
+pub(crate) static EVENT_LEXICON: Lazy<EventLexicon> = Lazy::new(EventLexicon::bundled);
+
+fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+        .into_records()
+        .filter_map(Result::ok)
+}
+
+impl EventLexicon {
+    fn bundled() -> EventLexicon {
+        let mut triggers = PhraseSet::new();
+        let mut trigger_defs = Vec::new();
+        for r in rows(TRIGGERS) {
+            let (Some(word), Some(t)) = (r.get(0), r.get(2)) else { continue };
+            let note = r.get(5).unwrap_or("");
+            trigger_defs.push(TriggerDef {
+                event_type: t.to_string(),
+                cameo: r.get(3).unwrap_or("").to_string(),
+                material: r.get(4) == Some("acled"),
+                weak: note.starts_with("weak") || note.starts_with("generic") || note.starts_with("weapon word"),
+            });
+            triggers.insert(word, trigger_defs.len() as u32 - 1);
+        }
+        let mut actors = PhraseSet::new();
+        let mut actor_defs = Vec::new();
+        for r in rows(ACTORS) {
+            let Some(name) = r.get(0) else { continue };
+            let country = r.get(3).filter(|c| c.len() == 2).map(str::to_string);
+            actor_defs.push(ActorDef {
+                name: name.to_string(),
+                kind: r.get(2).unwrap_or("").to_string(),
+                country,
+                generic: false,
+            });
+            let idx = actor_defs.len() as u32 - 1;
+            actors.insert(name, idx);
+            for a in r.get(1).unwrap_or("").split('|').filter(|a| !a.is_empty()) {
+                actors.insert(a, idx);
+            }
+        }
+        for r in rows(AGENTS) {
+            let (Some(word), Some(kind), Some(template)) = (r.get(0), r.get(1), r.get(2)) else { continue };
+            actor_defs.push(ActorDef { name: template.to_string(), kind: kind.to_string(), country: None, generic: true });
+            actors.insert(word, actor_defs.len() as u32 - 1);
+        }
+        let mut cues = PhraseSet::new();
+        for r in rows(CUES) {
+            let bit = match r.get(1) {
+                Some("negation") => cue::NEGATION,
+                Some("intent") => cue::INTENT,
+                Some("report") => cue::REPORT,
+                Some("definite") => cue::DEFINITE,
+                Some("reference") => cue::REFERENCE,
+                Some("continuation") => cue::CONTINUATION,
+                Some("pronoun") => cue::PRONOUN,
+                _ => continue,
+            };
+            cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);
+        }
+        EventLexicon { triggers, trigger_defs, actors, actor_defs, cues }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_event_data_loads() {
+        let l = &*EVENT_LEXICON;
+        assert!(l.trigger_defs.len() >= 250);
+        assert!(l.actor_defs.iter().filter(|a| !a.generic).count() >= 300);
+        assert!(l.actor_defs.iter().any(|a| a.generic && a.name.contains("{country}")));
+        assert!(l.cues.len() > 50);
+    }
+
+    #[test]
+    fn every_bundled_row_parses() {
+        for (name, text, cols) in [("triggers", TRIGGERS, 6), ("actors", ACTORS, 5), ("agents", AGENTS, 3), ("event_cues", CUES, 2)] {
+            let mut rdr = csv::Reader::from_reader(text.as_bytes());
+            for (i, rec) in rdr.records().enumerate() {
+                let rec = rec.unwrap_or_else(|e| panic!("{name} row {}: {e}", i + 2));
+                assert_eq!(rec.len(), cols, "{name} row {}", i + 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Event location: the literal toponym tied to the event, one row per place.
+//!
+//! In the trigger's sentence, candidate places are the literal mentions that
+//! are not inside an actor's name, not reference points ("160 km west of
+//! Baghdad", "south of Baghdad", "near the Syrian border" after another
+//! place) and not before a reporting verb ("Lebanon’s al-Mayadeen …
+//! reported that rockets hit Conoco"). Containers give way to what they
+//! contain: "Ain al-Asad Air Base in Iraq’s western province of Anbar" is an
+//! event at Ain al-Asad, not in Iraq or Anbar. Every remaining distinct
+//! place is a row. With none, the paragraph's nearest earlier sentence with
+//! a place, then the document's most specific, most mentioned place.
+
+use super::lexicon::{cue, EVENT_LEXICON};
+use crate::gazetteer::{Place, PlaceKind};
+use crate::text::tokens::Token;
+use crate::toponyms::Toponyms;
+
+fn specificity(k: PlaceKind) -> u8 {
+    match k {
+        PlaceKind::Country => 0,
+        PlaceKind::Region => 1,
+        PlaceKind::Admin1 => 1,
+        PlaceKind::Admin2 => 2,
+        _ => 3,
+    }
+}
+
+/// True when `outer` contains `inner` (by country, admin1 name or kind).
+fn contains(outer: &Place, inner: &Place) -> bool {
+    if specificity(outer.kind) >= specificity(inner.kind) || outer.country != inner.country {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Admin1 | PlaceKind::Region => inner.admin1.as_deref().is_none_or(|a| a == outer.name) || outer.kind == PlaceKind::Region,
+        PlaceKind::Admin2 => inner.admin2.as_deref().is_none_or(|a| a == outer.name),
+        _ => false,
+    }
+}
+
+/// The mentions (indexes into `topo.mentions`) that locate an event whose
+/// trigger is at token `trig`, in the sentence of tokens `s..e`.
+pub(crate) fn sentence_locations(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    trig: usize,
+    topo: &Toponyms,
+    actor_spans: &[(usize, usize)],
+) -> Vec<usize> {
+    let lex = &*EVENT_LEXICON;
+    let mut cands: Vec<usize> = Vec::new();
+    // Last reporting cue before the trigger: places before it belong to the report.
+    let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
+    for (k, m) in topo.mentions.iter().enumerate() {
+        let (ms, me) = topo.token_spans[k];
+        if ms < s || me > e || !m.literal {
+            continue;
+        }
+        if actor_spans.iter().any(|&(a, b)| a < me && ms < b) {
+            continue;
+        }
+        if report_cut.is_some_and(|r| ms < r) {
+            continue;
+        }
+        // Reference points: "(west|…) of X", "km from X".
+        let reference = (ms.saturating_sub(3)..ms).any(|p| {
+            lex.cues.longest_at(&toks[..ms], p).is_some_and(|(end, c)| end == ms && c & cue::REFERENCE != 0)
+        });
+        if reference {
+            continue;
+        }
+        // "near X" right after another place is a landmark of that place.
+        if ms >= 2 && toks[ms - 1].folded_is("near") && cands.iter().any(|&c| topo.token_spans[c].1 + 3 >= ms) {
+            continue;
+        }
+        cands.push(k);
+    }
+    // Containers give way to what they contain.
+    let keep: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&k| !cands.iter().any(|&j| j != k && contains(&topo.mentions[k].place, &topo.mentions[j].place)))
+        .collect();
+    // One row per distinct place.
+    let mut out: Vec<usize> = Vec::new();
+    for k in keep {
+        if !out.iter().any(|&j| topo.mentions[j].place.id == topo.mentions[k].place.id) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The document's fallback place: the most specific literal place, most
+/// mentioned among those.
+pub(crate) fn document_location(topo: &Toponyms) -> Option<usize> {
+    let mut best: Option<(u8, usize, usize)> = None; // (specificity, count, mention)
+    for (k, m) in topo.mentions.iter().enumerate() {
+        if !m.literal || m.low_confidence {
+            continue;
+        }
+        let count = topo.mentions.iter().filter(|o| o.place.id == m.place.id).count();
+        let key = (specificity(m.place.kind), count, k);
+        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+            best = Some(key);
+        }
+    }
+    best.map(|b| b.2)
+}

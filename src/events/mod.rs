@@ -1,0 +1,547 @@
+//! Events: what happened, who did it to whom, where, when, and how many were
+//! hurt, one row per (action, location).
+
+mod actors;
+mod casualties;
+mod dates;
+mod lexicon;
+mod location;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::{Gazetteer, Place};
+use crate::text::sentences::sentence_spans;
+use crate::text::tokens::{shape, Token};
+use crate::text::FoldedText;
+use crate::toponyms::Toponyms;
+use actors::{find_actors, FoundActor};
+use lexicon::{cue, TriggerDef, EVENT_LEXICON};
+
+/// The words that name the action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    /// Surface text.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A byte range of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByteSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Who acted, or who or what was acted on: the `Actor` object of the output contract.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Surface in the sentence.
+    pub text: String,
+    /// Canonical name ("Kata'ib Hezbollah", "United States Armed Forces").
+    pub name: String,
+    /// ISO alpha-2 code of the actor's affiliation.
+    pub country: Option<String>,
+    /// government, military, police, armed_group, political_party, civilians, media, international, …
+    pub kind: Option<String>,
+}
+
+/// Where an event happened: the place, plus the mention it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventLocation {
+    /// The place.
+    #[serde(flatten)]
+    pub place: Place,
+    /// Surface of the mention the location comes from, if one.
+    pub text: Option<String>,
+    /// Byte offset of that mention.
+    pub start: Option<usize>,
+    /// End byte offset of that mention.
+    pub end: Option<usize>,
+    /// ACLED-style geo precision: 1 town or site, 2 district or near a town, 3 province, region or country.
+    pub geo_precision: u8,
+}
+
+/// Precision of an event date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// The day is known.
+    Day,
+    /// Known to within a week.
+    Week,
+    /// Known to within a month.
+    Month,
+    /// Known to within a year.
+    Year,
+}
+
+/// One event row: the `Event` object of the output contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Event type: an ACLED sub-event type (`air_drone_strike`, …) or a PLOVER category (`threaten`, …).
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// CAMEO code of the same event.
+    pub cameo: Option<String>,
+    /// The words that name the action.
+    pub trigger: Trigger,
+    /// The sentence the event is in.
+    pub sentence: ByteSpan,
+    /// Date of the event.
+    pub date: Option<NaiveDate>,
+    /// How precise `date` is.
+    pub date_precision: Option<DatePrecision>,
+    /// Who acted.
+    pub source: Option<Actor>,
+    /// Who or what was acted on.
+    pub target: Option<Actor>,
+    /// Where it happened.
+    pub location: Option<EventLocation>,
+    /// People killed.
+    pub killed: Option<u32>,
+    /// People wounded.
+    pub wounded: Option<u32>,
+    /// Confidence, 0..1.
+    pub confidence: f32,
+}
+
+/// ACLED event families, for merging repeated reports of one event.
+fn family(event_type: &str) -> &'static str {
+    match event_type {
+        "armed_clash" | "government_regains_territory" | "non_state_actor_overtakes_territory" => "battles",
+        "air_drone_strike" | "shelling_artillery_missile_attack" | "remote_explosive_landmine_ied" | "suicide_bomb" | "grenade"
+        | "chemical_weapon" => "explosions",
+        "attack" | "abduction_forced_disappearance" | "sexual_violence" => "violence",
+        "peaceful_protest" | "protest_with_intervention" | "excessive_force_against_protesters" => "protests",
+        "violent_demonstration" | "mob_violence" => "riots",
+        _ => "other",
+    }
+}
+
+/// How specific a material trigger is: weapon-specific types beat generic
+/// attacks, which beat weak evidence ("killed", "targeted").
+fn rank(def: &TriggerDef) -> u8 {
+    let generic = matches!(def.event_type.as_str(), "attack" | "other");
+    match (def.weak, generic) {
+        (false, false) => 4,
+        (false, true) => 3,
+        (true, false) => 2,
+        (true, true) => 1,
+    }
+}
+
+/// Words that can head a target noun phrase when no actor is named
+/// ("a US-run facility", "the Ain al-Asad Air Base").
+fn is_target_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "base" | "bases" | "facility" | "facilities" | "convoy" | "checkpoint" | "patrol" | "camp" | "post" | "outpost" | "positions"
+            | "position" | "embassy" | "consulate" | "vehicle" | "vehicles" | "bus" | "market" | "mosque" | "church" | "school"
+            | "hospital" | "village" | "home" | "homes" | "house" | "houses" | "headquarters" | "station" | "airport" | "port"
+            | "ship" | "vessel" | "tanker" | "compound" | "site" | "sites" | "installation" | "installations" | "barracks"
+            | "airbase" | "field" | "plant" | "refinery" | "office" | "offices" | "shrine" | "hotel" | "bridge" | "tower"
+    )
+}
+
+struct Sentence {
+    span: (usize, usize),
+    toks: (usize, usize),
+    paragraph: usize,
+}
+
+/// Context carried from sentence to sentence.
+#[derive(Default)]
+struct Memory {
+    /// Index of the last material event and the sentence it came from.
+    last_material: Option<(usize, usize)>,
+    /// Last actor that acted (any event), with its sentence.
+    last_source: Option<(Actor, usize)>,
+    /// Explicit date of the last material event of each family.
+    family_dates: FxHashMap<&'static str, (NaiveDate, DatePrecision)>,
+}
+
+/// Extracts the events of one document.
+pub(crate) fn extract(
+    gaz: &Gazetteer,
+    input: &str,
+    folded: &FoldedText,
+    toks: &[Token],
+    topo: &Toponyms,
+    doc_date: Option<NaiveDate>,
+) -> Vec<Event> {
+    let lex = &*EVENT_LEXICON;
+    let ftext = folded.as_str();
+    let sentences = split_sentences(input, toks);
+    let doc_country = document_country(topo);
+    let names = |cc: &str| gaz.country(cc).map(|p| p.name);
+    let mut events: Vec<Event> = Vec::new();
+    let mut mem = Memory::default();
+
+    for (si, sent) in sentences.iter().enumerate() {
+        let (s, e) = sent.toks;
+        if s >= e {
+            continue;
+        }
+        let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
+        let mut k = s;
+        while k < e {
+            match lex.triggers.longest_at(&toks[..e], k) {
+                Some((end, idx)) => {
+                    if let Some(def) = lex.trigger_defs.get(idx as usize) {
+                        trigs.push((k, end, def));
+                    }
+                    k = end;
+                }
+                None => k += 1,
+            }
+        }
+        let cas = casualties::find_casualties(&toks[s..e], ftext);
+        if trigs.is_empty() && cas == casualties::Casualties::default() {
+            continue;
+        }
+        let found_actors = find_actors(input, toks, (s, e), topo, doc_country.as_deref(), &names);
+        let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| (a.tok_start, a.tok_end)).collect();
+        let date = dates::find_date(&toks[s..e], ftext, doc_date);
+        let armed = found_actors.iter().any(|a| {
+            matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police"))
+        });
+        let weapon = trigs.iter().any(|t| t.2.material && !t.2.weak);
+
+        // Modality of each trigger.
+        let mut material: Option<(usize, usize, TriggerDef)> = None;
+        let mut verbal: Option<(usize, usize, TriggerDef)> = None;
+        for &(ts, te, def) in &trigs {
+            let mut def = def.clone();
+            let window = |n: usize| (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b);
+            if def.material {
+                if window(3) & cue::NEGATION != 0 {
+                    continue;
+                }
+                // The labour sense of "strike".
+                if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon {
+                    let protest = found_actors.iter().any(|a| a.actor.kind.as_deref() == Some("protesters"));
+                    if !protest {
+                        continue;
+                    }
+                    def.event_type = "peaceful_protest".into();
+                    def.cameo = "141".into();
+                }
+                if window(5) & cue::INTENT != 0 || next_is_intent(toks, te, e) {
+                    // "vowed to continue attacks", "our strikes will continue".
+                    def = TriggerDef { event_type: "threaten".into(), cameo: "138".into(), material: false, weak: false };
+                    if verbal.as_ref().is_none_or(|v| v.2.event_type != "threaten") {
+                        verbal = Some((ts, te, def));
+                    }
+                    continue;
+                }
+                if material.as_ref().is_none_or(|m| rank(&def) > rank(&m.2)) {
+                    material = Some((ts, te, def));
+                }
+            } else {
+                let better = match &verbal {
+                    None => true,
+                    Some(v) => v.2.event_type == "make_statement" && def.event_type != "make_statement",
+                };
+                if better {
+                    verbal = Some((ts, te, def));
+                }
+            }
+        }
+        // Weak evidence alone needs support: an actor, a casualty or a place.
+        if let Some((ts, _, def)) = &material {
+            let supported = !def.weak
+                || armed
+                || cas != casualties::Casualties::default()
+                || topo.token_spans.iter().any(|&(ms, me)| ms >= s && me <= e)
+                || (def.event_type != "attack" && *ts > s);
+            if !supported {
+                material = None;
+            }
+        }
+
+        if let Some((ts, te, def)) = material {
+            let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
+            let mut source = src.map(|i| found_actors[i].actor.clone());
+            let mut target = tgt.map(|i| found_actors[i].actor.clone()).or_else(|| object_target(input, toks, te, e, topo, &names));
+            let mut event_type = def.event_type.clone();
+            let mut cameo = def.cameo.clone();
+            let fam = family(&event_type);
+            // A definite description ("the strikes", "the bombardments") of an
+            // earlier event of the same family is a repeat report of it.
+            let definite = (ts.saturating_sub(2).max(s)..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
+            let earlier = mem.last_material.map(|(i, _)| &events[i]).filter(|ev| definite && family(&ev.event_type) == fam);
+            let mut inherited_date = None;
+            if let Some(ev) = earlier {
+                event_type = ev.event_type.clone();
+                cameo = ev.cameo.clone().unwrap_or_default();
+                source = source.or_else(|| ev.source.clone());
+                target = target.or_else(|| ev.target.clone());
+                inherited_date = mem.family_dates.get(fam).copied();
+            }
+            if source.is_none() {
+                if let Some((a, at)) = &mem.last_source {
+                    if si.saturating_sub(*at) <= 2 {
+                        source = Some(a.clone());
+                    }
+                }
+            }
+            let (date_v, precision) = match (date, inherited_date, doc_date) {
+                (Some(d), _, _) => (Some(d.date), Some(d.precision)),
+                (None, Some((d, p)), _) => (Some(d), Some(p)),
+                (None, None, Some(d)) => (Some(d), Some(DatePrecision::Week)),
+                _ => (None, None),
+            };
+            if let Some(d) = date {
+                mem.family_dates.insert(family(&event_type), (d.date, d.precision));
+            }
+            let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier);
+            let first = events.len();
+            let trigger = trigger_of(input, toks, ts, te);
+            let conf = if def.weak { 0.55 } else { 0.8 };
+            let rows: Vec<Option<EventLocation>> = if locs.is_empty() { vec![None] } else { locs.into_iter().map(Some).collect() };
+            for (r, loc) in rows.into_iter().enumerate() {
+                events.push(Event {
+                    event_type: event_type.clone(),
+                    cameo: (!cameo.is_empty()).then(|| cameo.clone()),
+                    trigger: trigger.clone(),
+                    sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
+                    date: date_v,
+                    date_precision: precision,
+                    source: source.clone(),
+                    target: target.clone(),
+                    location: loc,
+                    killed: if r == 0 { cas.killed } else { None },
+                    wounded: if r == 0 { cas.wounded } else { None },
+                    confidence: conf,
+                });
+            }
+            mem.last_material = Some((first, si));
+            if let Some(a) = &source {
+                mem.last_source = Some((a.clone(), si));
+            }
+        } else if cas != casualties::Casualties::default() {
+            // Casualties reported apart from their event: "Two people were
+            // killed … in the bombardments" right after the strike.
+            if let Some((i, at)) = mem.last_material {
+                if si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none() {
+                    events[i].killed = cas.killed;
+                    events[i].wounded = cas.wounded;
+                }
+            }
+        }
+
+        if let Some((ts, te, def)) = verbal {
+            let (src, tgt) = roles(&found_actors, toks, (ts, te), false);
+            let mut source = src.map(|i| found_actors[i].actor.clone());
+            let pronoun = (s..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::PRONOUN != 0));
+            if source.is_none() && (pronoun || def.event_type == "threaten") {
+                source = mem.last_source.as_ref().filter(|(_, at)| si - at <= 3).map(|(a, _)| a.clone());
+            }
+            let target = tgt.map(|i| found_actors[i].actor.clone());
+            let (date_v, precision) = match (date, doc_date) {
+                (Some(d), _) => (Some(d.date), Some(d.precision)),
+                (None, Some(d)) => (Some(d), Some(DatePrecision::Day)),
+                _ => (None, None),
+            };
+            let locs = location::sentence_locations(toks, (s, e), ts, topo, &actor_spans);
+            let loc = locs.first().map(|&k| event_location(topo, k, false));
+            if let Some(a) = &source {
+                mem.last_source = Some((a.clone(), si));
+            }
+            events.push(Event {
+                event_type: def.event_type.clone(),
+                cameo: (!def.cameo.is_empty()).then(|| def.cameo.clone()),
+                trigger: trigger_of(input, toks, ts, te),
+                sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
+                date: date_v,
+                date_precision: precision,
+                source,
+                target,
+                location: loc,
+                killed: None,
+                wounded: None,
+                confidence: 0.6,
+            });
+        }
+    }
+    merge_repeats(events)
+}
+
+/// "… attacks will continue", "strikes would follow": intent after the trigger.
+fn next_is_intent(toks: &[Token], te: usize, e: usize) -> bool {
+    let lex = &*EVENT_LEXICON;
+    (te..(te + 2).min(e)).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::INTENT != 0))
+}
+
+fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
+    let (a, b) = (toks[ts].input_start as usize, toks[te - 1].input_end as usize);
+    Trigger { text: input[a..b].to_string(), start: a, end: b }
+}
+
+/// Source and target among a sentence's actors for the trigger at `ts..te`:
+/// "X carried out strikes against Y", "Y came under attack by X", "strikes
+/// by X on Y". Media never act in material events (they report them).
+fn roles(actors: &[FoundActor], toks: &[Token], (ts, te): (usize, usize), material: bool) -> (Option<usize>, Option<usize>) {
+    let usable = |a: &FoundActor| !(material && a.is_media());
+    let by = (te..(te + 6).min(toks.len())).find(|&k| toks[k].folded_is("by"));
+    let by_actor = by.and_then(|b| actors.iter().position(|a| usable(a) && a.tok_start > b && a.tok_start <= b + 2));
+    let before = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
+    let after = actors
+        .iter()
+        .position(|a| usable(a) && a.tok_start >= te && Some(a.tok_start) != by_actor.map(|i| actors[i].tok_start));
+    match by_actor {
+        Some(b) => (Some(b), before.or(after)),
+        None => {
+            let target = after.filter(|&t| Some(t) != before);
+            (before, target)
+        }
+    }
+}
+
+/// A target named by a noun phrase rather than an actor: "a US-run
+/// facility", "the Ain al-Asad Air Base".
+fn object_target(
+    input: &str,
+    toks: &[Token],
+    te: usize,
+    e: usize,
+    topo: &Toponyms,
+    names: &dyn Fn(&str) -> Option<String>,
+) -> Option<Actor> {
+    let head = (te..(te + 10).min(e)).find(|&k| {
+        let w = &input[toks[k].input_start as usize..toks[k].input_end as usize];
+        is_target_noun(&w.to_lowercase())
+    })?;
+    let mut start = head;
+    while start > te && toks[start].has(shape::JOINED) {
+        let w = input[toks[start - 1].input_start as usize..toks[start - 1].input_end as usize].to_lowercase();
+        if matches!(w.as_str(), "the" | "a" | "an" | "into" | "on" | "at" | "against" | "in" | "targeted" | "targeting" | "hit" | "struck" | "of" | "and" | "slammed") {
+            break;
+        }
+        start -= 1;
+    }
+    let text = input[toks[start].input_start as usize..toks[head].input_end as usize].to_string();
+    let country = topo
+        .token_spans
+        .iter()
+        .position(|&(ms, me)| ms >= start && me <= head + 1)
+        .and_then(|k| topo.mentions[k].place.country.clone())
+        .or_else(|| {
+            topo.demonym_spans
+                .iter()
+                .position(|&(ds, de)| ds >= start && de <= head + 1)
+                .map(|k| topo.demonyms[k].country.clone())
+        });
+    let _ = names;
+    Some(Actor { name: text.clone(), text, country, kind: Some("facility".into()) })
+}
+
+fn event_location(topo: &Toponyms, k: usize, fallback: bool) -> EventLocation {
+    let m = &topo.mentions[k];
+    let mut precision = m.place.kind.geo_precision();
+    if fallback {
+        precision = precision.max(2);
+    }
+    EventLocation { place: m.place.clone(), text: Some(m.text.clone()), start: Some(m.start), end: Some(m.end), geo_precision: precision }
+}
+
+/// Locations of a material event: its sentence's places, else the nearest
+/// earlier sentence of the paragraph with places, else the event it repeats,
+/// else the document's main place.
+fn locations_for(
+    toks: &[Token],
+    sentences: &[Sentence],
+    si: usize,
+    ts: usize,
+    topo: &Toponyms,
+    actor_spans: &[(usize, usize)],
+    earlier: Option<&Event>,
+) -> Vec<EventLocation> {
+    let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans);
+    if !here.is_empty() {
+        return here.into_iter().map(|k| event_location(topo, k, false)).collect();
+    }
+    if let Some(ev) = earlier.and_then(|ev| ev.location.clone()) {
+        return vec![ev];
+    }
+    let para = sentences[si].paragraph;
+    for sj in (0..si).rev() {
+        if sentences[sj].paragraph != para {
+            break;
+        }
+        let (s, e) = sentences[sj].toks;
+        let there = location::sentence_locations(toks, (s, e), e, topo, &[]);
+        if let Some(&k) = there.first() {
+            return vec![event_location(topo, k, true)];
+        }
+    }
+    location::document_location(topo).map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+}
+
+/// The country the document is most about: literal places and demonyms.
+fn document_country(topo: &Toponyms) -> Option<String> {
+    let mut w: FxHashMap<&str, f32> = FxHashMap::default();
+    for m in &topo.mentions {
+        if let Some(c) = m.place.country.as_deref() {
+            *w.entry(c).or_default() += if m.literal { 1.0 } else { 0.3 };
+        }
+    }
+    for d in &topo.demonyms {
+        *w.entry(d.country.as_str()).or_default() += 0.7;
+    }
+    w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
+}
+
+fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
+    let spans = sentence_spans(input);
+    let mut out = Vec::with_capacity(spans.len());
+    let mut ti = 0;
+    let mut paragraph = 0;
+    let mut prev_end = 0;
+    for (ss, se) in spans {
+        if input[prev_end..ss].contains('\n') {
+            paragraph += 1;
+        }
+        prev_end = se;
+        while ti < toks.len() && (toks[ti].input_start as usize) < ss {
+            ti += 1;
+        }
+        let st = ti;
+        while ti < toks.len() && (toks[ti].input_end as usize) <= se {
+            ti += 1;
+        }
+        out.push(Sentence { span: (ss, se), toks: (st, ti), paragraph });
+    }
+    out
+}
+
+/// Merges rows that report the same event: same type, place and date.
+fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for ev in events {
+        let key = |e: &Event| (e.event_type.clone(), e.location.as_ref().map(|l| l.place.id.clone()), e.date);
+        if let Some(prev) = out.iter_mut().find(|p| key(p) == key(&ev) && family(&p.event_type) != "other") {
+            prev.source = prev.source.take().or(ev.source);
+            prev.target = prev.target.take().or(ev.target);
+            prev.killed = match (prev.killed, ev.killed) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            prev.wounded = match (prev.wounded, ev.wounded) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            prev.confidence = prev.confidence.max(ev.confidence);
+            continue;
+        }
+        out.push(ev);
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! The recogniser's curated word lists, read from `data/`:
+//! `context_words.csv` (titles, organisation and place words, speech verbs,
+//! page furniture), `stopwords.csv` (common words that are also place names),
+//! `given_names.csv` (first names that mark a following word as a surname)
+//! and the actor names of `actors.csv` (organisations whose names contain
+//! place words: Kata’ib Hezbollah, Hashd al-Sha’abi, al-Mayadeen).
+//!
+//! All become one [`PhraseSet`] whose values are role bit sets, so tagging a
+//! token costs one hash probe, plus a second set for actor names.
+
+use once_cell::sync::Lazy;
+
+use crate::text::PhraseSet;
+
+/// Role bits of a lexicon entry.
+pub(crate) mod role {
+    pub const TITLE: u32 = 1;
+    pub const ORG_SUFFIX: u32 = 1 << 1;
+    pub const ORG_PREFIX: u32 = 1 << 2;
+    pub const PLACE_SUFFIX: u32 = 1 << 3;
+    pub const PLACE_PREFIX: u32 = 1 << 4;
+    pub const SPEECH_VERB: u32 = 1 << 5;
+    pub const AUX_VERB: u32 = 1 << 6;
+    pub const METONYM_NOUN: u32 = 1 << 7;
+    pub const FURNITURE: u32 = 1 << 8;
+    pub const STOPWORD: u32 = 1 << 9;
+    pub const GIVEN_NAME: u32 = 1 << 10;
+}
+
+static CONTEXT_WORDS: &str = include_str!("../../data/context_words.csv");
+static STOPWORDS: &str = include_str!("../../data/stopwords.csv");
+static GIVEN_NAMES: &str = include_str!("../../data/given_names.csv");
+static ACTORS: &str = include_str!("../../data/actors.csv");
+
+/// The lexicons, built once per process (a few milliseconds).
+pub(crate) struct Lexicon {
+    /// Word or phrase → role bits.
+    pub words: PhraseSet,
+    /// Actor names and aliases → 1 (only their spans matter here).
+    pub organisations: PhraseSet,
+}
+
+pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::bundled);
+
+fn or(a: u32, b: u32) -> u32 {
+    a | b
+}
+
+impl Lexicon {
+    fn bundled() -> Lexicon {
+        let mut words = PhraseSet::new();
+        for rec in rows(CONTEXT_WORDS) {
+            let bit = match rec.get(1).unwrap_or("") {
+                "title" => role::TITLE,
+                "org_suffix" => role::ORG_SUFFIX,
+                "org_prefix" => role::ORG_PREFIX,
+                "place_suffix" => role::PLACE_SUFFIX,
+                "place_prefix" => role::PLACE_PREFIX,
+                "speech_verb" => role::SPEECH_VERB,
+                "aux_verb" => role::AUX_VERB,
+                "metonym_noun" => role::METONYM_NOUN,
+                "furniture" => role::FURNITURE,
+                _ => continue,
+            };
+            words.insert_with(rec.get(0).unwrap_or(""), bit, or);
+        }
+        for rec in rows(STOPWORDS) {
+            words.insert_with(rec.get(0).unwrap_or(""), role::STOPWORD, or);
+        }
+        for rec in rows(GIVEN_NAMES) {
+            words.insert_with(rec.get(0).unwrap_or(""), role::GIVEN_NAME, or);
+        }
+        let mut organisations = PhraseSet::new();
+        for rec in rows(ACTORS) {
+            // Only organisations and media: a person's or a government's
+            // name is no reason to doubt a place inside it.
+            if !matches!(rec.get(2), Some("armed_group" | "rebel_group" | "media" | "political_party" | "ngo" | "international" | "business")) {
+                continue;
+            }
+            organisations.insert(rec.get(0).unwrap_or(""), 1);
+            for alias in rec.get(1).unwrap_or("").split('|') {
+                organisations.insert(alias, 1);
+            }
+        }
+        Lexicon { words, organisations }
+    }
+}
+
+/// The records of a bundled CSV file with a header (compiled in and tested,
+/// so a malformed record is skipped rather than reported).
+fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+        .into_records()
+        .filter_map(Result::ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{FoldedText, Tokenizer};
+
+    fn roles(text: &str) -> Vec<u32> {
+        let f = FoldedText::new(text);
+        let mut t = Tokenizer::new();
+        t.tokenize(&f, text).iter().map(|t| LEXICON.words.word(t).unwrap_or(0)).collect()
+    }
+
+    #[test]
+    fn bundled_lexicons_load_and_tag() {
+        let r = roles("Lloyd said television province More");
+        assert!(r[0] & role::GIVEN_NAME != 0);
+        assert!(r[1] & role::SPEECH_VERB != 0);
+        assert!(r[2] & role::ORG_SUFFIX != 0);
+        assert!(r[3] & role::PLACE_SUFFIX != 0);
+        assert!(r[4] & role::STOPWORD != 0);
+        assert!(LEXICON.organisations.len() > 300);
+    }
+
+    #[test]
+    fn every_bundled_row_parses() {
+        for (name, text, cols) in [
+            ("context_words", CONTEXT_WORDS, 2),
+            ("stopwords", STOPWORDS, 2),
+            ("given_names", GIVEN_NAMES, 2),
+            ("actors", ACTORS, 5),
+        ] {
+            let mut rdr = csv::Reader::from_reader(text.as_bytes());
+            for (i, rec) in rdr.records().enumerate() {
+                let rec = rec.unwrap_or_else(|e| panic!("{name} row {}: {e}", i + 2));
+                assert_eq!(rec.len(), cols, "{name} row {}", i + 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Toponyms in running text: recognition (which words name places) and
+//! resolution (which gazetteer entry each one means).
+
+pub(crate) mod lexicon;
+mod recognize;
+mod resolve;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::{record_place, Gazetteer, MatchKind, Place};
+use crate::text::fold::FoldedText;
+use crate::text::tokens::{combine, Token, KEY_START};
+
+pub(crate) use recognize::Found;
+
+/// Below this confidence a mention is flagged `low_confidence`.
+pub const LOW_CONFIDENCE: f32 = 0.5;
+
+/// A place named in the text: the `Mention` object of the output contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The surface exactly as in the input.
+    pub text: String,
+    /// Byte offset of the first byte in the input (a char boundary).
+    pub start: usize,
+    /// Byte offset one past the last byte (a char boundary).
+    pub end: usize,
+    /// The resolved place.
+    pub place: Place,
+    /// Confidence in the resolution, 0..1.
+    pub confidence: f32,
+    /// False for metonyms: "Washington said" names a government, not a place
+    /// where something happened.
+    pub literal: bool,
+    /// True when `confidence` is below [`LOW_CONFIDENCE`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub low_confidence: bool,
+    /// How the surface matched the place's names.
+    #[serde(rename = "match")]
+    pub matched: MatchKind,
+}
+
+/// A demonym or national adjective ("Iraqi", "Syrians"): a reference to a
+/// country, reported apart from place mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemonymMention {
+    /// The surface exactly as in the input.
+    pub text: String,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// ISO 3166-1 alpha-2 code of the country.
+    pub country: String,
+}
+
+/// The toponyms of one document, with the internal form later stages use.
+#[derive(Debug, Default)]
+pub(crate) struct Toponyms {
+    pub mentions: Vec<Mention>,
+    pub demonyms: Vec<DemonymMention>,
+    /// Token range of each mention (parallel to `mentions`).
+    pub token_spans: Vec<(usize, usize)>,
+    /// Token range and country of each demonym (parallel to `demonyms`).
+    pub demonym_spans: Vec<(usize, usize)>,
+}
+
+/// Recognises and resolves the places of a document.
+pub(crate) fn find(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &[Token]) -> Toponyms {
+    let mut found = Vec::new();
+    let mut dem = Vec::new();
+    recognize::recognize(gaz, folded, toks, &mut found, &mut dem);
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem);
+    let v = gaz.view();
+    let mut out = Toponyms::default();
+    for (f, r) in found.iter().zip(resolved) {
+        let Some(r) = r else { continue };
+        let (s, e) = (toks[f.tok_start].input_start as usize, toks[f.tok_end - 1].input_end as usize);
+        out.mentions.push(Mention {
+            text: input[s..e].to_string(),
+            start: s,
+            end: e,
+            place: record_place(&v.record(r.record)),
+            confidence: (r.confidence * 1000.0).round() / 1000.0,
+            literal: f.literal,
+            low_confidence: r.confidence < LOW_CONFIDENCE,
+            matched: r.how,
+        });
+        out.token_spans.push((f.tok_start, f.tok_end));
+    }
+    for d in &dem {
+        let (s, e) = (toks[d.tok_start].input_start as usize, toks[d.tok_end - 1].input_end as usize);
+        out.demonyms.push(DemonymMention {
+            text: input[s..e].to_string(),
+            start: s,
+            end: e,
+            country: String::from_utf8_lossy(&d.country).into_owned(),
+        });
+        out.demonym_spans.push((d.tok_start, d.tok_end));
+    }
+    out
+}
+
+/// Resolves caller-supplied spans (byte ranges of `input`), using the rest of
+/// the document as context. Spans that are out of range, not on char
+/// boundaries, or name nothing in the gazetteer give `None`.
+pub(crate) fn resolve_spans(
+    gaz: &Gazetteer,
+    input: &str,
+    folded: &FoldedText,
+    toks: &[Token],
+    spans: &[(usize, usize)],
+) -> Vec<Option<Mention>> {
+    let v = gaz.view();
+    let mut dem = Vec::new();
+    recognize::recognize(gaz, folded, toks, &mut Vec::new(), &mut dem);
+    // Map each span to its token range and name entry (exact, then translit).
+    let mut found = Vec::new();
+    let mut slot = Vec::with_capacity(spans.len());
+    for &(s, e) in spans {
+        let ts = toks.iter().position(|t| t.input_end as usize > s && (t.input_start as usize) < e);
+        let te = toks.iter().rposition(|t| (t.input_start as usize) < e && t.input_end as usize > s);
+        let (Some(ts), Some(te)) = (ts, te) else {
+            slot.push(None);
+            continue;
+        };
+        let mut key = KEY_START;
+        let mut tkey = KEY_START;
+        for (k, t) in toks[ts..=te].iter().enumerate() {
+            key = combine(key, t.hash);
+            if !(t.has(crate::text::tokens::shape::ARTICLE) && ts + k < te) {
+                tkey = combine(tkey, t.translit);
+            }
+        }
+        let hit = v.exact(key).filter(|e| e.is_name()).map(|e| (e, false)).or_else(|| v.translit(tkey).filter(|e| e.is_name()).map(|e| (e, true)));
+        match hit {
+            Some((entry, translit)) => {
+                slot.push(Some(found.len()));
+                found.push(Found { tok_start: ts, tok_end: te + 1, entry, translit, evidence: 1.0, literal: true });
+            }
+            None => slot.push(None),
+        }
+    }
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem);
+    spans
+        .iter()
+        .zip(slot)
+        .map(|(&(s, e), k)| {
+            let r = resolved.get(k?).copied().flatten()?;
+            let text = input.get(s..e)?.to_string();
+            Some(Mention {
+                text,
+                start: s,
+                end: e,
+                place: record_place(&v.record(r.record)),
+                confidence: (r.confidence * 1000.0).round() / 1000.0,
+                literal: true,
+                low_confidence: r.confidence < LOW_CONFIDENCE,
+                matched: r.how,
+            })
+        })
+        .collect()
+}

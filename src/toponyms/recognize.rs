@@ -1,0 +1,361 @@
+//! Toponym recognition: which token windows of a document name places.
+//!
+//! One left-to-right pass over the tokens. At each token that could start a
+//! proper noun, the window is extended token by token while the gazetteer's
+//! key map says some name continues it (the prefix flags), so the pass costs
+//! a few hash probes per capitalised word and the longest name wins ("Ain
+//! al-Asad Air Base" over "Asad"). A window becomes a mention only if the
+//! context filters accept it:
+//!
+//! - proper-noun evidence: every content word capitalised (articles and short
+//!   connectors excepted), and a lone capitalised word at a sentence start
+//!   must not appear in lower case elsewhere in the document ("More than 100
+//!   days", "Back to top");
+//! - the stop list of common words that are also place names;
+//! - person context: a title or given name right before ("Pentagon chief
+//!   Lloyd Austin", "Jaafar al-Husseini");
+//! - organisation context: an organisation word right after ("al-Mayadeen
+//!   television", "Washington Post"), "University of X", and the names of
+//!   known organisations (Kata’ib Hezbollah) masked before matching;
+//! - page furniture masked ("Back to top", "Related Articles").
+//!
+//! Demonyms ("Iraqi", "Syrians") are recognised in the same pass and reported
+//! apart. Metonyms ("Washington said", "Washington’s support") stay mentions,
+//! marked non-literal.
+
+use super::lexicon::{role, LEXICON};
+use crate::gazetteer::store::compact::{posting_record, Entry};
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::text::fold::FoldedText;
+use crate::text::tokens::{combine, shape, Token, KEY_START};
+use rustc_hash::FxHashSet;
+
+/// A recognised place name, before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub entry: Entry,
+    /// Matched on the transliteration key only.
+    pub translit: bool,
+    /// Recognition evidence, 0..1 (multiplies the resolution confidence).
+    pub evidence: f32,
+    /// False for metonyms ("Washington said").
+    pub literal: bool,
+}
+
+/// A recognised demonym.
+#[derive(Clone, Debug)]
+pub(crate) struct FoundDemonym {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub country: [u8; 2],
+}
+
+#[inline]
+fn is_cap(t: &Token) -> bool {
+    t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0
+}
+
+/// Finds the place names and demonyms of one document.
+pub(crate) fn recognize(
+    gaz: &Gazetteer,
+    folded: &FoldedText,
+    toks: &[Token],
+    places: &mut Vec<Found>,
+    demonyms: &mut Vec<FoundDemonym>,
+) {
+    let view = gaz.view();
+    let lex = &*LEXICON;
+    let n = toks.len();
+    let text = folded.as_str();
+    let roles: Vec<u32> = toks.iter().map(|t| lex.words.word(t).unwrap_or(0)).collect();
+    // Words this document also writes in lower case are common words here.
+    let lowercase: FxHashSet<u64> = toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash).collect();
+    // A document in capitals (or a headline-only one) gives no case evidence.
+    let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
+    let shouting = caps * 2 > n;
+    // Words this document uses as surnames: right after a given name or a
+    // title ("Megyn Kelly" makes a later lone "Kelly" a person).
+    let persons: FxHashSet<u64> = (1..n)
+        .filter(|&k| {
+            toks[k].has(shape::JOINED)
+                && is_cap(&toks[k])
+                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1])) || roles[k - 1] & role::TITLE != 0)
+                && roles[k - 1] & role::PLACE_PREFIX == 0
+        })
+        .map(|k| toks[k].hash)
+        .collect();
+    let doc = DocContext { roles: &roles, lowercase: &lowercase, persons: &persons, shouting };
+
+    let mut mask = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if let Some((e, _)) = lex.organisations.longest_at(toks, i) {
+            for k in i..e {
+                // A country inside an organisation's name stays visible
+                // ("Islamic Resistance in Iraq" still says Iraq).
+                mask[k] = !names_country(gaz, &toks[k]);
+            }
+            i = e;
+            continue;
+        }
+        if let Some((e, v)) = lex.words.longest_at(toks, i) {
+            if v & role::FURNITURE != 0 && (e - i > 1 || roles[i] & role::FURNITURE != 0) && toks[i].has(shape::SENTENCE_START) {
+                mask[i..e].iter_mut().for_each(|m| *m = true);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    let mut ends: Vec<(usize, Entry)> = Vec::with_capacity(8);
+    let max_tokens = view.max_tokens().max(1);
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        let starts = !mask[i]
+            && (is_cap(t) || (t.has(shape::ARTICLE) && i + 1 < n && toks[i + 1].has(shape::JOINED) && is_cap(&toks[i + 1])))
+            && !t.has(shape::DIGIT);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // Exact windows, longest last.
+        ends.clear();
+        let mut key = KEY_START;
+        for j in i..(i + max_tokens).min(n) {
+            let tj = &toks[j];
+            if j > i && (!tj.has(shape::JOINED) || mask[j]) {
+                break;
+            }
+            if j > i && toks[j - 1].has(shape::POSSESSIVE) {
+                break;
+            }
+            key = combine(key, tj.hash);
+            let Some(e) = view.exact(key) else { break };
+            // Inside a name: capitalised words, articles, short connectors
+            // ("Isle of Man"), and generic place words after a capitalised
+            // start ("Conoco gas field", "Jabalia camp", "Palestinian territory").
+            let suffix = j > i && roles[j] & role::PLACE_SUFFIX != 0;
+            let content_ok = is_cap(tj) || tj.has(shape::ARTICLE) || suffix || (j > i && tj.end - tj.start <= 3 && j + 1 < n);
+            if e.is_name() && (is_cap(tj) || suffix) {
+                ends.push((j + 1, e));
+            }
+            if !content_ok || !e.prefix {
+                break;
+            }
+        }
+        // Demonyms: one or two words.
+        let mut dkey = KEY_START;
+        let mut demonym = None;
+        for j in i..(i + 2).min(n) {
+            if j > i && !toks[j].has(shape::JOINED) {
+                break;
+            }
+            dkey = combine(dkey, toks[j].hash);
+            if let Some(c) = view.demonym(dkey) {
+                demonym = Some((j + 1, c));
+            }
+        }
+        let longest = ends.last().map_or(0, |e| e.0);
+        if let Some((e, country)) = demonym {
+            if e >= longest && is_cap(t) {
+                demonyms.push(FoundDemonym { tok_start: i, tok_end: e, country });
+                i = e;
+                continue;
+            }
+        }
+        let mut accepted = false;
+        for &(end, entry) in ends.iter().rev() {
+            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry) {
+                places.push(Found { tok_start: i, tok_end: end, entry, translit: false, evidence, literal });
+                i = end;
+                accepted = true;
+                break;
+            }
+        }
+        if accepted {
+            continue;
+        }
+        if let Some((end, entry)) = translit_window(gaz, toks, &mask, i) {
+            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry) {
+                places.push(Found { tok_start: i, tok_end: end, entry, translit: true, evidence: evidence * 0.8, literal });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// True when a single token is the name of a country.
+fn names_country(gaz: &Gazetteer, t: &Token) -> bool {
+    let v = gaz.view();
+    v.exact(combine(KEY_START, t.hash))
+        .is_some_and(|e| v.postings(e).any(|p| v.record(posting_record(p)).kind() == PlaceKind::Country))
+}
+
+/// The longest window starting at `i` whose transliteration key names a
+/// place: two or more content words, or one of six letters or more.
+fn translit_window(gaz: &Gazetteer, toks: &[Token], mask: &[bool], i: usize) -> Option<(usize, Entry)> {
+    let view = gaz.view();
+    let mut key = KEY_START;
+    let mut best = None;
+    let mut content = 0;
+    let mut letters = 0;
+    for j in i..(i + view.max_tokens().max(1)).min(toks.len()) {
+        let t = &toks[j];
+        if j > i && (!t.has(shape::JOINED) || mask[j] || toks[j - 1].has(shape::POSSESSIVE)) {
+            break;
+        }
+        if t.has(shape::ARTICLE) {
+            continue;
+        }
+        if !is_cap(t) {
+            break;
+        }
+        key = combine(key, t.translit);
+        content += 1;
+        letters += (t.end - t.start) as usize;
+        let Some(e) = view.translit(key) else { break };
+        if e.is_name() && (content >= 2 || letters >= 6) {
+            best = Some((j + 1, e));
+        }
+        if !e.prefix {
+            break;
+        }
+    }
+    best
+}
+
+/// What the filters know about the whole document.
+struct DocContext<'a> {
+    /// Lexicon role bits of every token.
+    roles: &'a [u32],
+    /// Words the document also writes in lower case.
+    lowercase: &'a FxHashSet<u64>,
+    /// Words the document uses as surnames.
+    persons: &'a FxHashSet<u64>,
+    /// The document is mostly in capitals.
+    shouting: bool,
+}
+
+/// Applies the context filters to tokens `i..end`; returns the recognition
+/// evidence and whether the mention is literal, or `None` to reject it.
+fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: usize, end: usize, entry: Entry) -> Option<(f32, bool)> {
+    let view = gaz.view();
+    let roles = doc.roles;
+    let shouting = doc.shouting;
+    let first = &toks[i];
+    let single = end - i == 1 || (end - i == 2 && first.has(shape::ARTICLE));
+    let head = &toks[end - 1];
+    let mut evidence: f32 = 1.0;
+
+    // The best-known kind among the candidates, for rules that depend on it.
+    let mut has_area = false;
+    let mut has_capital = false;
+    for p in view.postings(entry) {
+        let r = view.record(posting_record(p));
+        match r.kind() {
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region => has_area = true,
+            PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => has_capital = true,
+            _ => {}
+        }
+    }
+
+    if single {
+        if roles[end - 1] & role::STOPWORD != 0 {
+            return None;
+        }
+        let len = head.end - head.start;
+        if len < 3 && !(head.has(shape::ALL_CAPS) && has_area) {
+            return None;
+        }
+        if head.has(shape::ALL_CAPS) && len <= 3 && !has_area {
+            return None;
+        }
+        if doc.persons.contains(&head.hash) && !has_area {
+            return None;
+        }
+        if doc.lowercase.contains(&head.hash) && !has_area {
+            // The document uses this word as an ordinary word.
+            return None;
+        }
+        if head.has(shape::SENTENCE_START) && !has_area && !has_capital {
+            evidence *= 0.8;
+        }
+    }
+    if shouting {
+        evidence *= 0.8;
+    }
+
+    // Person context: a title, a given name, "Abu", right before.
+    if i > 0 && first.has(shape::JOINED) {
+        let prev = &toks[i - 1];
+        let pr = roles[i - 1];
+        if pr & role::TITLE != 0 && pr & role::PLACE_PREFIX == 0 {
+            return None;
+        }
+        if pr & role::GIVEN_NAME != 0 && is_cap(prev) && !prev.has(shape::POSSESSIVE) {
+            return None;
+        }
+        // Inside a longer capitalised name that is not a place ("Rapides
+        // Parish Fire District", "Chiquita Raquel Henry").
+        if is_cap(prev)
+            && !prev.has(shape::SENTENCE_START)
+            && !prev.has(shape::POSSESSIVE)
+            && !prev.has(shape::ALL_CAPS)
+            && pr & (role::PLACE_PREFIX | role::PLACE_SUFFIX | role::STOPWORD) == 0
+            && !shouting
+        {
+            return None;
+        }
+        // "University of X".
+        if i >= 2 && &text[prev.start as usize..prev.end as usize] == "of" && roles[i - 2] & role::ORG_PREFIX != 0 && is_cap(&toks[i - 2]) {
+            return None;
+        }
+    }
+    // A given name followed by a capitalised word is a person: "Jordan Smith".
+    if single && roles[i] & role::GIVEN_NAME != 0 && end < toks.len() && toks[end].has(shape::JOINED) && is_cap(&toks[end]) && !has_area {
+        return None;
+    }
+    // Part of a longer capitalised name that is not a place ("Suroor
+    // Hammad", "Austin Powers"): a small place followed by another
+    // capitalised word that no place name continues.
+    if !has_area && !has_capital && end < toks.len() {
+        let next = &toks[end];
+        let nr = roles[end];
+        if next.has(shape::JOINED)
+            && is_cap(next)
+            && !next.has(shape::ALL_CAPS)
+            && !head.has(shape::POSSESSIVE)
+            && nr & (role::PLACE_SUFFIX | role::SPEECH_VERB | role::AUX_VERB | role::STOPWORD) == 0
+            && !shouting
+        {
+            return None;
+        }
+    }
+    // Organisation context right after: "al-Mayadeen television", "Washington Post".
+    let mut literal = true;
+    if end < toks.len() && toks[end].has(shape::JOINED) && !head.has(shape::POSSESSIVE) {
+        let nr = roles[end];
+        if nr & role::ORG_SUFFIX != 0 && nr & role::PLACE_SUFFIX == 0 {
+            return None;
+        }
+        if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 {
+            literal = false;
+        }
+        if (has_area || has_capital) && nr & role::AUX_VERB != 0 && end + 1 < toks.len() && roles[end + 1] & role::SPEECH_VERB != 0 {
+            literal = false;
+        }
+    }
+    if head.has(shape::POSSESSIVE) && (has_area || has_capital) {
+        // "Washington’s unqualified support": a metonym noun within three words.
+        if (end..(end + 3).min(toks.len())).any(|k| roles[k] & role::METONYM_NOUN != 0) {
+            literal = false;
+        }
+    }
+    Some((evidence, literal))
+}

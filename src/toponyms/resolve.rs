@@ -1,0 +1,265 @@
+//! Toponym resolution: which gazetteer entry each recognised name means.
+//!
+//! Candidates start from the gazetteer's context-free priors (see
+//! `gazetteer::prior`), then are re-ranked by the document:
+//! - countries the document names, directly, through demonyms or through
+//!   unambiguous places, favour candidates in them;
+//! - first-level divisions the document names favour candidates inside them;
+//! - explicit containment ("X in Y", "X, Y", "Y's X", "the province of X"
+//!   after "Y's") ties X to Y's country and division;
+//! - spatial coherence: candidates near the other mentions' choices win;
+//! - one sense per document: every occurrence of a name gets the same place.
+//!
+//! Each mention gets a confidence from the margin between its best and
+//! second-best candidate and from the recognition evidence.
+
+use rustc_hash::FxHashMap;
+
+use super::recognize::{Found, FoundDemonym};
+use crate::gazetteer::distance::haversine_km;
+use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact};
+use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind};
+use crate::text::tokens::{shape, Token};
+
+/// At most this many candidates per mention are scored (by prior), which
+/// bounds the cost of names shared by hundreds of villages.
+const MAX_CANDIDATES: usize = 40;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cand {
+    pub record: u32,
+    pub how: MatchKind,
+    pub prior: f32,
+    pub score: f32,
+}
+
+/// A resolved mention: the chosen record and the confidence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resolved {
+    pub record: u32,
+    pub how: MatchKind,
+    pub confidence: f32,
+}
+
+fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str) -> Vec<Cand> {
+    let mut out: Vec<Cand> = v
+        .postings(f.entry)
+        .map(|p| {
+            let how = if f.translit {
+                MatchKind::Transliteration
+            } else if posting_is_primary(p) {
+                MatchKind::Preferred
+            } else {
+                MatchKind::Alternate
+            };
+            let record = posting_record(p);
+            let prior = gaz.prior(record, how);
+            Cand { record, how, prior, score: prior }
+        })
+        .collect();
+    if f.translit {
+        // A transliteration key is lossy: keep candidates one of whose names
+        // is really close to the surface.
+        out.retain(|c| best_similarity(v, c.record, folded_surface) >= 0.8);
+    }
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
+    out.truncate(MAX_CANDIDATES);
+    out
+}
+
+fn best_similarity(v: &Compact<'_>, record: u32, folded_surface: &str) -> f64 {
+    let r = v.record(record);
+    let mut fold = String::new();
+    std::iter::once(r.name())
+        .chain(r.alternates().split('|'))
+        .map(|n| {
+            crate::text::fold::fold_str_into(n, &mut fold);
+            strsim::jaro_winkler(&fold, folded_surface)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Resolves every found mention; `None` where no candidate survives.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    toks: &[Token],
+    folded: &str,
+    found: &[Found],
+    demonyms: &[FoundDemonym],
+) -> Vec<Option<Resolved>> {
+    let v = gaz.view();
+    let mut cands: Vec<Vec<Cand>> = found
+        .iter()
+        .map(|f| {
+            let s = toks[f.tok_start].start as usize;
+            let e = toks[f.tok_end - 1].end as usize;
+            candidates(&v, gaz, f, &folded[s..e])
+        })
+        .collect();
+
+    // Country evidence: demonyms, and mentions whose best prior is a country
+    // or a large area (each mention counts once, for its top candidate).
+    let mut countries: FxHashMap<[u8; 2], f32> = FxHashMap::default();
+    for d in demonyms {
+        *countries.entry(d.country).or_default() += 1.0;
+    }
+    let mut admin1: FxHashMap<([u8; 2], String), f32> = FxHashMap::default();
+    let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
+    for (m, cs) in cands.iter().enumerate() {
+        let Some(top) = cs.first() else { continue };
+        let r = v.record(top.record);
+        let Some(cc) = r.country() else { continue };
+        let margin = cs.get(1).map_or(30.0, |s| top.prior - s.prior);
+        let w = match r.kind() {
+            PlaceKind::Country => 1.0,
+            PlaceKind::Admin1 | PlaceKind::Region => 0.7,
+            _ if margin > 15.0 => 0.5,
+            _ => 0.2,
+        };
+        *countries.entry(cc).or_default() += w;
+        own[m] = Some((cc, w));
+        if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
+            let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
+            *admin1.entry((cc, a1.to_string())).or_default() += 1.0;
+        }
+    }
+
+    // Containment: X followed by ", Y", "in Y", "(Y)"; or "Y's … X".
+    let mut container: Vec<Option<usize>> = vec![None; found.len()];
+    for m in 0..found.len() {
+        if let Some(next) = found.get(m + 1) {
+            let gap = &folded[toks[found[m].tok_end - 1].end as usize..toks[next.tok_start].start as usize];
+            let g = gap.trim();
+            if matches!(g, "," | "(" | "in" | ", in" | "near" | "of") {
+                container[m] = Some(m + 1);
+            }
+        }
+        if m > 0 {
+            let prev = &found[m - 1];
+            if toks[prev.tok_end - 1].has(shape::POSSESSIVE) && found[m].tok_start - prev.tok_end <= 5 {
+                container[m] = Some(m - 1);
+            }
+        }
+    }
+
+    for (m, cs) in cands.iter_mut().enumerate() {
+        let cont = container[m].and_then(|c| cands_top(&v, found, c, gaz));
+        for c in cs.iter_mut() {
+            let r = v.record(c.record);
+            let Some(cc) = r.country() else { continue };
+            let mut w = countries.get(&cc).copied().unwrap_or(0.0);
+            if let Some((oc, ow)) = own[m] {
+                if oc == cc {
+                    w -= ow; // A mention is no evidence for itself.
+                }
+            }
+            if w > 0.05 {
+                c.score += 12.0 + 8.0 * (1.0 + w).ln();
+                // A document clearly about one country means its provinces
+                // and states by their bare names ("Georgia" in an Atlanta paper).
+                if w >= 2.0 && r.kind() == PlaceKind::Admin1 {
+                    c.score += 25.0;
+                }
+            }
+            if r.kind() != PlaceKind::Admin1 {
+                if let Some(a) = admin1.get(&(cc, r.admin1().to_string())) {
+                    c.score += 10.0 + 4.0 * a.min(3.0);
+                }
+            }
+            if let Some((ycc, ya1, ykind)) = &cont {
+                if *ycc == cc {
+                    c.score += 35.0;
+                    if *ykind != PlaceKind::Country && !ya1.is_empty() && ya1 == r.admin1() {
+                        c.score += 20.0;
+                    }
+                }
+            }
+        }
+        cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
+    }
+
+    // Spatial coherence, one round against the current choices.
+    let points: Vec<Option<(geo::Point<f64>, PlaceKind)>> = cands
+        .iter()
+        .map(|cs| cs.first().map(|c| {
+            let r = v.record(c.record);
+            (geo::Point::new(r.lon(), r.lat()), r.kind())
+        }))
+        .collect();
+    for (m, cs) in cands.iter_mut().enumerate() {
+        if cs.len() < 2 {
+            continue;
+        }
+        for c in cs.iter_mut() {
+            let r = v.record(c.record);
+            if r.kind() == PlaceKind::Country {
+                continue;
+            }
+            let p = geo::Point::new(r.lon(), r.lat());
+            let near = points
+                .iter()
+                .enumerate()
+                .filter(|(k, q)| *k != m && q.is_some_and(|(_, kind)| kind != PlaceKind::Country))
+                .filter_map(|(_, q)| q.map(|(q, _)| haversine_km(p, q)))
+                .fold(f64::INFINITY, f64::min);
+            if near < 100.0 {
+                c.score += 12.0;
+            } else if near < 400.0 {
+                c.score += 6.0;
+            }
+        }
+        cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
+    }
+
+    // One sense per document: the same entry (same name key) → summed scores.
+    let mut by_name: FxHashMap<(u32, u32, bool), Vec<usize>> = FxHashMap::default();
+    for (m, f) in found.iter().enumerate() {
+        by_name.entry(entry_id(f)).or_default().push(m);
+    }
+    for ms in by_name.values().filter(|ms| ms.len() > 1) {
+        let mut total: FxHashMap<u32, f32> = FxHashMap::default();
+        for &m in ms {
+            for c in &cands[m] {
+                *total.entry(c.record).or_default() += c.score;
+            }
+        }
+        for &m in ms {
+            for c in cands[m].iter_mut() {
+                c.score = total.get(&c.record).copied().unwrap_or(c.score) / ms.len() as f32;
+            }
+            cands[m].sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
+        }
+    }
+
+    cands
+        .iter()
+        .zip(found)
+        .map(|(cs, f)| {
+            let best = cs.first()?;
+            let margin = cs.get(1).map_or(40.0, |s| best.score - s.score);
+            let mut conf = 0.55 + 0.45 * (margin / 20.0).tanh();
+            if best.how == MatchKind::Transliteration {
+                conf *= 0.75;
+            }
+            conf *= f.evidence;
+            Some(Resolved { record: best.record, how: best.how, confidence: conf.clamp(0.0, 1.0) })
+        })
+        .collect()
+}
+
+fn entry_id(f: &Found) -> (u32, u32, bool) {
+    let (s, l) = f.entry.raw();
+    (s, l, f.translit)
+}
+
+/// (country, admin1 name, kind) of the top candidate of mention `c`.
+fn cands_top(v: &Compact<'_>, found: &[Found], c: usize, gaz: &Gazetteer) -> Option<([u8; 2], String, PlaceKind)> {
+    let f = found.get(c)?;
+    let best = v
+        .postings(f.entry)
+        .map(|p| (posting_record(p), gaz.prior(posting_record(p), MatchKind::Alternate)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let r = v.record(best.0);
+    let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
+    Some((r.country()?, a1.to_string(), r.kind()))
+}
