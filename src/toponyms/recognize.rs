@@ -115,9 +115,14 @@ pub(crate) fn recognize(
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        let starts = !mask[i]
-            && (is_cap(t) || (t.has(shape::ARTICLE) && i + 1 < n && toks[i + 1].has(shape::JOINED) && is_cap(&toks[i + 1])))
-            && !t.has(shape::DIGIT);
+        // An article starts a name only when written as part of it: "al-Qa’im",
+        // "Al Qaim"; not "as" in "as well as Jurf al-Sakhar".
+        let article_start = t.has(shape::ARTICLE)
+            && (t.has(shape::HYPHEN_AFTER) || is_cap(t))
+            && i + 1 < n
+            && toks[i + 1].has(shape::JOINED)
+            && is_cap(&toks[i + 1]);
+        let starts = !mask[i] && (is_cap(t) || article_start) && !t.has(shape::DIGIT);
         if !starts {
             i += 1;
             continue;
@@ -138,12 +143,13 @@ pub(crate) fn recognize(
             // Inside a name: capitalised words, articles, short connectors
             // ("Isle of Man"), and generic place words after a capitalised
             // start ("Conoco gas field", "Jabalia camp", "Palestinian territory").
-            let suffix = j > i && roles[j] & role::PLACE_SUFFIX != 0;
-            let content_ok = is_cap(tj) || tj.has(shape::ARTICLE) || suffix || (j > i && tj.end - tj.start <= 3 && j + 1 < n);
+            let suffix = j > i
+                && (roles[j] & role::PLACE_SUFFIX != 0
+                    || lex.words.longest_ending_at(&toks[..=j], j + 1).is_some_and(|(st, v)| st > i && v & role::PLACE_SUFFIX != 0));
             if e.is_name() && (is_cap(tj) || suffix) {
                 ends.push((j + 1, e));
             }
-            if !content_ok || !e.prefix {
+            if !e.prefix {
                 break;
             }
         }
@@ -205,6 +211,9 @@ fn translit_window(gaz: &Gazetteer, toks: &[Token], mask: &[bool], i: usize) -> 
     let mut best = None;
     let mut content = 0;
     let mut letters = 0;
+    if toks[i].has(shape::ARTICLE) && !toks[i].has(shape::HYPHEN_AFTER) && !is_cap(&toks[i]) {
+        return None;
+    }
     for j in i..(i + view.max_tokens().max(1)).min(toks.len()) {
         let t = &toks[j];
         if j > i && (!t.has(shape::JOINED) || mask[j] || toks[j - 1].has(shape::POSSESSIVE)) {
@@ -220,7 +229,7 @@ fn translit_window(gaz: &Gazetteer, toks: &[Token], mask: &[bool], i: usize) -> 
         content += 1;
         letters += (t.end - t.start) as usize;
         let Some(e) = view.translit(key) else { break };
-        if e.is_name() && (content >= 2 || letters >= 6) {
+        if e.is_name() && (content >= 2 || letters >= 7) {
             best = Some((j + 1, e));
         }
         if !e.prefix {
@@ -292,9 +301,15 @@ fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: u
     }
 
     // Person context: a title, a given name, "Abu", right before.
-    if i > 0 && first.has(shape::JOINED) {
-        let prev = &toks[i - 1];
-        let pr = roles[i - 1];
+    // Look past an article: "Jaafar al-Husseini".
+    let (pi, joined) = if i > 1 && toks[i - 1].has(shape::ARTICLE) && first.has(shape::JOINED) {
+        (i - 2, toks[i - 1].has(shape::JOINED))
+    } else {
+        (i.wrapping_sub(1), first.has(shape::JOINED))
+    };
+    if i > 0 && joined {
+        let prev = &toks[pi];
+        let pr = roles[pi];
         if pr & role::TITLE != 0 && pr & role::PLACE_PREFIX == 0 {
             return None;
         }
@@ -318,8 +333,14 @@ fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: u
         }
     }
     // A given name followed by a capitalised word is a person: "Jordan Smith".
-    if single && roles[i] & role::GIVEN_NAME != 0 && end < toks.len() && toks[end].has(shape::JOINED) && is_cap(&toks[end]) && !has_area {
-        return None;
+    if single && roles[i] & role::GIVEN_NAME != 0 && !has_area {
+        let mut k = end;
+        if k < toks.len() && toks[k].has(shape::ARTICLE) && toks[k].has(shape::JOINED) {
+            k += 1;
+        }
+        if k < toks.len() && toks[k].has(shape::JOINED) && is_cap(&toks[k]) {
+            return None;
+        }
     }
     // Part of a longer capitalised name that is not a place ("Suroor
     // Hammad", "Austin Powers"): a small place followed by another

@@ -60,7 +60,9 @@ fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str)
     if f.translit {
         // A transliteration key is lossy: keep candidates one of whose names
         // is really close to the surface.
-        out.retain(|c| best_similarity(v, c.record, folded_surface) >= 0.8);
+        let single = !folded_surface.contains(' ');
+        let bar = if single { 0.88 } else { 0.8 };
+        out.retain(|c| best_similarity(v, c.record, folded_surface) >= bar);
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
     out.truncate(MAX_CANDIDATES);
