@@ -189,7 +189,8 @@ def main():
             lat = lon = None
         if row["kind"] not in KINDS:
             e.append(f"kind {row['kind']!r} not in {sorted(KINDS)}")
-        if not CC_RE.match(row["country"]):
+        # Regions spanning several countries (continents, seas) have none.
+        if not (row["country"] == "" and row["kind"] == "region") and not CC_RE.match(row["country"]):
             e.append(f"country {row['country']!r} is not two upper-case letters")
         variants = row["variants"].split("|") if row["variants"] else []
         if any(not v.strip() for v in variants):
