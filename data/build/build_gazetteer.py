@@ -500,7 +500,8 @@ def main():
         return any(abs(e[1] - a) < 0.02 and abs(e[2] - b) < 0.02 for a, b in town_pts.get((cc, norm_key(e[0])), ()))
 
     def near(p, q, deg):
-        return abs(p[0] - q[0]) <= deg and abs(p[1] - q[1]) * math.cos(math.radians(p[0])) <= deg
+        dlon = (p[1] - q[1] + 180.0) % 360.0 - 180.0
+        return abs(p[0] - q[0]) <= deg and abs(dlon) * math.cos(math.radians(p[0])) <= deg
 
     rg_used = set()
 
@@ -508,7 +509,8 @@ def main():
         """The GeoNames point of country a2: the rgeo entry of that country named like it (the PCLI feature).
 
         Entries that are also cities500 places of the country ("Singapore", "Djibouti", "Luxembourg") rank last, so the
-        formal name wins ("Republic of Singapore"). The point must lie in keshvar's bounding box (or near the fallback).
+        formal name wins ("Republic of Singapore"). The point must lie in keshvar's bounding box or within 20° of the
+        fallback point.
         """
         keys = {}
         for i, n in enumerate(names):
@@ -520,9 +522,7 @@ def main():
             k = norm_key(e[0])
             if k not in keys:
                 continue
-            if bbox and not inside(e[1:3], bbox, 1.0):
-                continue
-            if not bbox and ref and not near(e[1:3], ref, 15.0):
+            if not ((bbox and inside(e[1:3], bbox, 1.0)) or (ref and near(e[1:3], ref, 20.0))):
                 continue
             town = (a2, k) in town_pts
             found.append(((is_town(a2, e), town, keys[k]), e))
@@ -551,9 +551,10 @@ def main():
         latlon = k.get("latlon")
         if not latlon:
             latlon = next((tuple(d["latlng"][:2]) for d in cis if len(d.get("latlng") or []) >= 2), None)
+        cap_note = None
         if not latlon and a2 in capital:
             latlon = capital[a2]
-            notes.append(f"country {a2} {display}: coordinates of its capital (PPLC)")
+            cap_note = f"country {a2} {display}: coordinates of its capital (PPLC)"
         if not latlon:
             notes.append(f"country {a2} {display}: no coordinates, dropped")
             continue
@@ -573,6 +574,8 @@ def main():
             country_rgeo.append(a2)
         else:
             country_norgeo.append(f"{a2} {display}")
+            if cap_note:
+                notes.append(cap_note)
         country_name[a2] = display
         rows.append({"id": f"geonames:{gid}", "name": display, "lat": latlon[0], "lon": latlon[1],
                      "country": a2, "admin1": "", "admin2": "", "kind": "country", "fcode": "PCLI",

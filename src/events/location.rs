@@ -85,8 +85,11 @@ pub(crate) fn sentence_locations(
             continue;
         }
         // Reference points: "(west|…) of X", "km from X".
-        let reference = (ms.saturating_sub(3)..ms).any(|p| {
-            lex.cues.longest_at(&toks[..ms], p).is_some_and(|(end, c)| end == ms && c & cue::REFERENCE != 0)
+        // The cue may stand a few lower-case words before the place: "west
+        // of the capital Baghdad".
+        let gap_start = (ms.saturating_sub(3).max(s)..ms).rev().take_while(|&p| !toks[p].has(shape::CAPITALIZED)).last().unwrap_or(ms);
+        let reference = (gap_start.saturating_sub(3).max(s)..ms).any(|p| {
+            lex.cues.longest_at(&toks[..ms], p).is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
         });
         if reference {
             continue;

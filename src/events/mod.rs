@@ -165,6 +165,27 @@ struct Memory {
     last_source: Option<(Actor, usize)>,
     /// Explicit date of the last material event of each family.
     family_dates: FxHashMap<&'static str, (NaiveDate, DatePrecision)>,
+    /// Every material event so far, with the stem of its trigger's head word.
+    material: Vec<(usize, String)>,
+}
+
+impl Memory {
+    /// The earlier event a definite description ("the strikes") refers to:
+    /// the latest one whose trigger shares its head word's stem, else the
+    /// latest of the same family.
+    fn antecedent<'e>(&self, events: &'e [Event], stem: &str, fam: &str) -> Option<&'e Event> {
+        let by_stem = self.material.iter().rev().find(|(_, st)| !stem.is_empty() && st == stem);
+        let by_family = self.material.iter().rev().find(|(i, _)| family(&events[*i].event_type) == fam);
+        by_stem.or(by_family).map(|(i, _)| &events[*i])
+    }
+}
+
+/// A crude stem of a trigger's head word: "airstrikes" and "strikes" → "strike".
+fn trigger_stem(input: &str, toks: &[Token], te: usize) -> String {
+    let w = input[toks[te - 1].input_start as usize..toks[te - 1].input_end as usize].to_lowercase();
+    let w = w.trim_end_matches('s');
+    let w = w.strip_prefix("air").unwrap_or(w);
+    w.chars().take(6).collect()
 }
 
 /// Extracts the events of one document.
@@ -280,7 +301,7 @@ pub(crate) fn extract(
             // A definite description ("the strikes", "the bombardments") of an
             // earlier event of the same family is a repeat report of it.
             let definite = (ts.saturating_sub(2).max(s)..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
-            let earlier = mem.last_material.map(|(i, _)| &events[i]).filter(|ev| definite && family(&ev.event_type) == fam);
+            let earlier = if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam) } else { None };
             let mut inherited_date = None;
             if let Some(ev) = earlier {
                 event_type = ev.event_type.clone();
@@ -333,6 +354,7 @@ pub(crate) fn extract(
                 });
             }
             mem.last_material = Some((first, si));
+            mem.material.push((first, trigger_stem(input, toks, te)));
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si));
             }

@@ -146,6 +146,7 @@ pub(crate) fn resolve(
 
     for (m, cs) in cands.iter_mut().enumerate() {
         let cont = container[m].and_then(|c| cands_top(&v, found, c, gaz));
+        let division = names_division(toks, &found[m]);
         for c in cs.iter_mut() {
             let r = v.record(c.record);
             let Some(cc) = r.country() else { continue };
@@ -167,6 +168,9 @@ pub(crate) fn resolve(
                 if let Some(a) = admin1.get(&(cc, r.admin1().to_string())) {
                     c.score += 10.0 + 4.0 * a.min(3.0);
                 }
+            }
+            if division && matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) {
+                c.score += 30.0;
             }
             if let Some((ycc, ya1, ykind)) = &cont {
                 if *ycc == cc {
@@ -247,6 +251,15 @@ pub(crate) fn resolve(
             Some(Resolved { record: best.record, how: best.how, confidence: conf.clamp(0.0, 1.0) })
         })
         .collect()
+}
+
+/// "the province of X", "X province", "X Governorate": the name is a division's.
+fn names_division(toks: &[Token], f: &Found) -> bool {
+    const DIVISIONS: [&str; 9] = ["province", "governorate", "state", "region", "district", "county", "oblast", "prefecture", "department"];
+    let is_div = |t: &Token| DIVISIONS.iter().any(|w| t.folded_is(w));
+    let before = f.tok_start >= 2 && toks[f.tok_start - 1].folded_is("of") && is_div(&toks[f.tok_start - 2]);
+    let after = toks.get(f.tok_end).is_some_and(|t| t.has(shape::JOINED) && is_div(t));
+    before || after
 }
 
 fn entry_id(f: &Found) -> (u32, u32, bool) {
