@@ -45,7 +45,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     drop(text);
     let supplement = std::fs::read_to_string("data/supplement.csv")?;
     store::curated::read_supplement(&supplement, "data/supplement.csv", store::row::Origin::Curated, &mut rows, false)?;
-    let demonyms = store::demonyms::parse_demonyms(&std::fs::read_to_string("data/demonyms.tsv")?, "data/demonyms.tsv")?;
+    let demonyms =
+        store::demonyms::parse_demonyms(&std::fs::read_to_string("data/demonyms.tsv")?, "data/demonyms.tsv")?;
     let bytes = store::compact::write(&rows, &[], &demonyms);
     let out = PathBuf::from(std::env::var("OUT_DIR")?).join("gazetteer.bin");
     std::fs::write(out, bytes)?;

@@ -158,7 +158,8 @@ impl Iterator for Reader {
                 if self.buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let (line, warning) = decode_lossy(std::mem::take(&mut self.buf), &format!("{}:{}", self.name, self.line));
+                let (line, warning) =
+                    decode_lossy(std::mem::take(&mut self.buf), &format!("{}:{}", self.name, self.line));
                 let _ = start;
                 return Some(match serde_json::from_str::<Line>(&line) {
                     Ok(l) => {
@@ -180,7 +181,9 @@ impl Iterator for Reader {
                         };
                         Ok(Record { id, text: l.text, date, warnings })
                     }
-                    Err(e) => Err(Error::row(PathBuf::from(&self.name), self.line, format!("malformed JSON record: {e}"))),
+                    Err(e) => {
+                        Err(Error::row(PathBuf::from(&self.name), self.line, format!("malformed JSON record: {e}")))
+                    }
                 });
             },
         }

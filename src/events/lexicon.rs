@@ -97,7 +97,12 @@ impl EventLexicon {
         }
         for r in rows(AGENTS) {
             let (Some(word), Some(kind), Some(template)) = (r.get(0), r.get(1), r.get(2)) else { continue };
-            actor_defs.push(ActorDef { name: template.to_string(), kind: kind.to_string(), country: None, generic: true });
+            actor_defs.push(ActorDef {
+                name: template.to_string(),
+                kind: kind.to_string(),
+                country: None,
+                generic: true,
+            });
             actors.insert(word, actor_defs.len() as u32 - 1);
         }
         let mut cues = PhraseSet::new();
@@ -133,7 +138,9 @@ mod tests {
 
     #[test]
     fn every_bundled_row_parses() {
-        for (name, text, cols) in [("triggers", TRIGGERS, 6), ("actors", ACTORS, 5), ("agents", AGENTS, 3), ("event_cues", CUES, 2)] {
+        for (name, text, cols) in
+            [("triggers", TRIGGERS, 6), ("actors", ACTORS, 5), ("agents", AGENTS, 3), ("event_cues", CUES, 2)]
+        {
             let mut rdr = csv::Reader::from_reader(text.as_bytes());
             for (i, rec) in rdr.records().enumerate() {
                 let rec = rec.unwrap_or_else(|e| panic!("{name} row {}: {e}", i + 2));

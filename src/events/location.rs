@@ -32,7 +32,9 @@ fn contains(outer: &Place, inner: &Place) -> bool {
     }
     match outer.kind {
         PlaceKind::Country => true,
-        PlaceKind::Admin1 | PlaceKind::Region => inner.admin1.as_deref().is_none_or(|a| a == outer.name) || outer.kind == PlaceKind::Region,
+        PlaceKind::Admin1 | PlaceKind::Region => {
+            inner.admin1.as_deref().is_none_or(|a| a == outer.name) || outer.kind == PlaceKind::Region
+        }
         PlaceKind::Admin2 => inner.admin2.as_deref().is_none_or(|a| a == outer.name),
         _ => false,
     }
@@ -49,9 +51,12 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
     let short_caps = last.has(shape::ALL_CAPS) && last.end - last.start <= 3;
     if short_caps && me < e {
         let next = &toks[me];
-        let function_word = ["in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were", "has", "have", "had", "said", "says", "will", "would"]
-            .iter()
-            .any(|w| next.folded_is(w));
+        let function_word = [
+            "in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were", "has",
+            "have", "had", "said", "says", "will", "would",
+        ]
+        .iter()
+        .any(|w| next.folded_is(w));
         return next.has(shape::JOINED) && !function_word && !next.has(shape::CAPITALIZED);
     }
     false
@@ -87,9 +92,15 @@ pub(crate) fn sentence_locations(
         // Reference points: "(west|…) of X", "km from X".
         // The cue may stand a few lower-case words before the place: "west
         // of the capital Baghdad".
-        let gap_start = (ms.saturating_sub(3).max(s)..ms).rev().take_while(|&p| !toks[p].has(shape::CAPITALIZED)).last().unwrap_or(ms);
+        let gap_start = (ms.saturating_sub(3).max(s)..ms)
+            .rev()
+            .take_while(|&p| !toks[p].has(shape::CAPITALIZED))
+            .last()
+            .unwrap_or(ms);
         let reference = (gap_start.saturating_sub(3).max(s)..ms).any(|p| {
-            lex.cues.longest_at(&toks[..ms], p).is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
+            lex.cues
+                .longest_at(&toks[..ms], p)
+                .is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
         });
         if reference {
             continue;

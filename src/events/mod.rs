@@ -116,7 +116,11 @@ pub struct Event {
 fn family(event_type: &str) -> &'static str {
     match event_type {
         "armed_clash" | "government_regains_territory" | "non_state_actor_overtakes_territory" => "battles",
-        "air_drone_strike" | "shelling_artillery_missile_attack" | "remote_explosive_landmine_ied" | "suicide_bomb" | "grenade"
+        "air_drone_strike"
+        | "shelling_artillery_missile_attack"
+        | "remote_explosive_landmine_ied"
+        | "suicide_bomb"
+        | "grenade"
         | "chemical_weapon" => "explosions",
         "attack" | "abduction_forced_disappearance" | "sexual_violence" => "violence",
         "peaceful_protest" | "protest_with_intervention" | "excessive_force_against_protesters" => "protests",
@@ -142,11 +146,56 @@ fn rank(def: &TriggerDef) -> u8 {
 fn is_target_noun(w: &str) -> bool {
     matches!(
         w,
-        "base" | "bases" | "facility" | "facilities" | "convoy" | "checkpoint" | "patrol" | "camp" | "post" | "outpost" | "positions"
-            | "position" | "embassy" | "consulate" | "vehicle" | "vehicles" | "bus" | "market" | "mosque" | "church" | "school"
-            | "hospital" | "village" | "home" | "homes" | "house" | "houses" | "headquarters" | "station" | "airport" | "port"
-            | "ship" | "vessel" | "tanker" | "compound" | "site" | "sites" | "installation" | "installations" | "barracks"
-            | "airbase" | "field" | "plant" | "refinery" | "office" | "offices" | "shrine" | "hotel" | "bridge" | "tower"
+        "base"
+            | "bases"
+            | "facility"
+            | "facilities"
+            | "convoy"
+            | "checkpoint"
+            | "patrol"
+            | "camp"
+            | "post"
+            | "outpost"
+            | "positions"
+            | "position"
+            | "embassy"
+            | "consulate"
+            | "vehicle"
+            | "vehicles"
+            | "bus"
+            | "market"
+            | "mosque"
+            | "church"
+            | "school"
+            | "hospital"
+            | "village"
+            | "home"
+            | "homes"
+            | "house"
+            | "houses"
+            | "headquarters"
+            | "station"
+            | "airport"
+            | "port"
+            | "ship"
+            | "vessel"
+            | "tanker"
+            | "compound"
+            | "site"
+            | "sites"
+            | "installation"
+            | "installations"
+            | "barracks"
+            | "airbase"
+            | "field"
+            | "plant"
+            | "refinery"
+            | "office"
+            | "offices"
+            | "shrine"
+            | "hotel"
+            | "bridge"
+            | "tower"
     )
 }
 
@@ -232,9 +281,9 @@ pub(crate) fn extract(
         let found_actors = find_actors(input, toks, (s, e), topo, doc_country.as_deref(), &names);
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| (a.tok_start, a.tok_end)).collect();
         let date = dates::find_date(&toks[s..e], ftext, doc_date);
-        let armed = found_actors.iter().any(|a| {
-            matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police"))
-        });
+        let armed = found_actors
+            .iter()
+            .any(|a| matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police")));
         let weapon = trigs.iter().any(|t| t.2.material && !t.2.weak);
 
         // Modality of each trigger.
@@ -242,14 +291,17 @@ pub(crate) fn extract(
         let mut verbal: Option<(usize, usize, TriggerDef)> = None;
         for &(ts, te, def) in &trigs {
             let mut def = def.clone();
-            let window = |n: usize| (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b);
+            let window = |n: usize| {
+                (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b)
+            };
             if def.material {
                 if window(3) & cue::NEGATION != 0 {
                     continue;
                 }
                 // The labour sense of "strike", unless the document already
                 // reports explosions this could refer back to.
-                let earlier_explosion = mem.last_material.is_some_and(|(i, _)| family(&events[i].event_type) == "explosions");
+                let earlier_explosion =
+                    mem.last_material.is_some_and(|(i, _)| family(&events[i].event_type) == "explosions");
                 if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon && !earlier_explosion {
                     let protest = found_actors.iter().any(|a| a.actor.kind.as_deref() == Some("protesters"));
                     if !protest {
@@ -260,7 +312,8 @@ pub(crate) fn extract(
                 }
                 if window(5) & cue::INTENT != 0 || next_is_intent(toks, te, e) {
                     // "vowed to continue attacks", "our strikes will continue".
-                    def = TriggerDef { event_type: "threaten".into(), cameo: "138".into(), material: false, weak: false };
+                    def =
+                        TriggerDef { event_type: "threaten".into(), cameo: "138".into(), material: false, weak: false };
                     if verbal.as_ref().is_none_or(|v| v.2.event_type != "threaten") {
                         verbal = Some((ts, te, def));
                     }
@@ -300,7 +353,8 @@ pub(crate) fn extract(
             let fam = family(&event_type);
             // A definite description ("the strikes", "the bombardments") of an
             // earlier event of the same family is a repeat report of it.
-            let definite = (ts.saturating_sub(2).max(s)..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
+            let definite = (ts.saturating_sub(2).max(s)..ts)
+                .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
             let earlier = if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam) } else { None };
             let mut inherited_date = None;
             if let Some(ev) = earlier {
@@ -336,7 +390,8 @@ pub(crate) fn extract(
             let first = events.len();
             let trigger = trigger_of(input, toks, ts, te);
             let conf = if def.weak { 0.55 } else { 0.8 };
-            let rows: Vec<Option<EventLocation>> = if locs.is_empty() { vec![None] } else { locs.into_iter().map(Some).collect() };
+            let rows: Vec<Option<EventLocation>> =
+                if locs.is_empty() { vec![None] } else { locs.into_iter().map(Some).collect() };
             for (r, loc) in rows.into_iter().enumerate() {
                 events.push(Event {
                     event_type: event_type.clone(),
@@ -420,7 +475,12 @@ fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
 /// Source and target among a sentence's actors for the trigger at `ts..te`:
 /// "X carried out strikes against Y", "Y came under attack by X", "strikes
 /// by X on Y". Media never act in material events (they report them).
-fn roles(actors: &[FoundActor], toks: &[Token], (ts, te): (usize, usize), material: bool) -> (Option<usize>, Option<usize>) {
+fn roles(
+    actors: &[FoundActor],
+    toks: &[Token],
+    (ts, te): (usize, usize),
+    material: bool,
+) -> (Option<usize>, Option<usize>) {
     let usable = |a: &FoundActor| !(material && a.is_media());
     let by = (te..(te + 6).min(toks.len())).find(|&k| toks[k].folded_is("by"));
     let by_actor = by.and_then(|b| actors.iter().position(|a| usable(a) && a.tok_start > b && a.tok_start <= b + 2));
@@ -439,13 +499,7 @@ fn roles(actors: &[FoundActor], toks: &[Token], (ts, te): (usize, usize), materi
 
 /// A target named by a noun phrase rather than an actor: "a US-run
 /// facility", "the Ain al-Asad Air Base".
-fn object_target(
-    input: &str,
-    toks: &[Token],
-    te: usize,
-    e: usize,
-    topo: &Toponyms,
-) -> Option<Actor> {
+fn object_target(input: &str, toks: &[Token], te: usize, e: usize, topo: &Toponyms) -> Option<Actor> {
     let head = (te..(te + 10).min(e)).find(|&k| {
         let w = &input[toks[k].input_start as usize..toks[k].input_end as usize];
         is_target_noun(&w.to_lowercase())
@@ -453,7 +507,24 @@ fn object_target(
     let mut start = head;
     while start > te && toks[start].has(shape::JOINED) {
         let w = input[toks[start - 1].input_start as usize..toks[start - 1].input_end as usize].to_lowercase();
-        if matches!(w.as_str(), "the" | "a" | "an" | "into" | "on" | "at" | "against" | "in" | "targeted" | "targeting" | "hit" | "struck" | "of" | "and" | "slammed") {
+        if matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "into"
+                | "on"
+                | "at"
+                | "against"
+                | "in"
+                | "targeted"
+                | "targeting"
+                | "hit"
+                | "struck"
+                | "of"
+                | "and"
+                | "slammed"
+        ) {
             break;
         }
         start -= 1;
@@ -479,7 +550,13 @@ fn event_location(topo: &Toponyms, k: usize, fallback: bool) -> EventLocation {
     if fallback {
         precision = precision.max(2);
     }
-    EventLocation { place: m.place.clone(), text: Some(m.text.clone()), start: Some(m.start), end: Some(m.end), geo_precision: precision }
+    EventLocation {
+        place: m.place.clone(),
+        text: Some(m.text.clone()),
+        start: Some(m.start),
+        end: Some(m.end),
+        geo_precision: precision,
+    }
 }
 
 /// Locations of a material event: its sentence's places, else the nearest

@@ -70,7 +70,11 @@ fn for_each_row(
 }
 
 /// Reads `admin1CodesASCII.txt`: `CC.code → name`.
-pub(crate) fn read_admin1_codes(path: &Path, lenient: bool, out: &mut FxHashMap<String, String>) -> Result<usize, Error> {
+pub(crate) fn read_admin1_codes(
+    path: &Path,
+    lenient: bool,
+    out: &mut FxHashMap<String, String>,
+) -> Result<usize, Error> {
     for_each_row(path, 2, lenient, |r| {
         let code = &r[0];
         if !code.contains('.') {
@@ -119,9 +123,11 @@ pub(crate) fn kind_of(fclass: &str, fcode: &str, population: u64) -> Option<Plac
         ("P", "PPLA2") => PlaceKind::Town,
         ("P", _) if population >= 10_000 => PlaceKind::Town,
         ("P", _) => PlaceKind::Village,
-        ("S", "AIRB" | "AIRF" | "AIRP" | "AIRH" | "MILB" | "INSM" | "PRT" | "DAM" | "BDG" | "OILR" | "PSN" | "PSTB" | "CSTM" | "PRN") => {
-            PlaceKind::Facility
-        }
+        (
+            "S",
+            "AIRB" | "AIRF" | "AIRP" | "AIRH" | "MILB" | "INSM" | "PRT" | "DAM" | "BDG" | "OILR" | "PSN" | "PSTB"
+            | "CSTM" | "PRN",
+        ) => PlaceKind::Facility,
         ("S" | "L", "CMPRF") => PlaceKind::Camp,
         ("L", "OILF" | "GASF") => PlaceKind::Facility,
         ("L", "RGN" | "RGNE" | "TERR" | "ZN" | "ZNB") => PlaceKind::Region,
@@ -146,7 +152,8 @@ pub(crate) fn read_geonames(
         }
         let lat = parse_coord(&r[4], 90.0).ok_or_else(|| format!("bad latitude {:?}", &r[4]))?;
         let lon = parse_coord(&r[5], 180.0).ok_or_else(|| format!("bad longitude {:?}", &r[5]))?;
-        let population: u64 = if r[14].is_empty() { 0 } else { r[14].parse().map_err(|_| format!("bad population {:?}", &r[14]))? };
+        let population: u64 =
+            if r[14].is_empty() { 0 } else { r[14].parse().map_err(|_| format!("bad population {:?}", &r[14]))? };
         let Some(kind) = kind_of(&r[6], &r[7], population) else { return Ok(()) };
         let id = format!("geonames:{gid}");
         if known.contains_key(&id) {
@@ -198,7 +205,10 @@ pub(crate) fn read_alternate_names(
     for_each_row(path, 4, lenient, |r| {
         let lang = &r[2];
         // Links, postcodes and codes are not names.
-        if matches!(lang, "link" | "post" | "iata" | "icao" | "faac" | "abbr" | "wkdt" | "unlc" | "tcid" | "phon" | "piny") {
+        if matches!(
+            lang,
+            "link" | "post" | "iata" | "icao" | "faac" | "abbr" | "wkdt" | "unlc" | "tcid" | "phon" | "piny"
+        ) {
             return Ok(());
         }
         if r.len() > 7 && &r[7] == "1" {
@@ -269,9 +279,17 @@ mod tests {
     #[test]
     fn missing_file_and_directory_are_io_errors() {
         let mut t = Vec::new();
-        let e = read_geonames(Path::new("no/such/file.txt"), false, &FxHashMap::default(), &mut t, &mut FxHashMap::default()).unwrap_err();
+        let e = read_geonames(
+            Path::new("no/such/file.txt"),
+            false,
+            &FxHashMap::default(),
+            &mut t,
+            &mut FxHashMap::default(),
+        )
+        .unwrap_err();
         assert!(e.is_io());
-        let e = read_geonames(&std::env::temp_dir(), false, &FxHashMap::default(), &mut t, &mut FxHashMap::default()).unwrap_err();
+        let e = read_geonames(&std::env::temp_dir(), false, &FxHashMap::default(), &mut t, &mut FxHashMap::default())
+            .unwrap_err();
         assert!(e.is_io(), "{e}");
     }
 

@@ -52,7 +52,9 @@ static BUNDLED: Lazy<Gazetteer> = Lazy::new(|| {
     // so failure here would be a packaging defect: degrade to an empty
     // gazetteer rather than panic in a caller's process.
     match Layout::open(BUNDLED_BYTES) {
-        Ok(layout) => Gazetteer { bytes: Cow::Borrowed(BUNDLED_BYTES), layout, load_time: t0.elapsed(), skipped_rows: 0 },
+        Ok(layout) => {
+            Gazetteer { bytes: Cow::Borrowed(BUNDLED_BYTES), layout, load_time: t0.elapsed(), skipped_rows: 0 }
+        }
         Err(_) => Gazetteer::empty(),
     }
 });
@@ -172,9 +174,7 @@ impl Gazetteer {
             }
         }
         out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-        out.into_iter()
-            .map(|(idx, matched, score)| Candidate { place: self.place(idx), matched, score })
-            .collect()
+        out.into_iter().map(|(idx, matched, score)| Candidate { place: self.place(idx), matched, score }).collect()
     }
 
     /// The country with ISO alpha-2 `code`, if the gazetteer has it.
@@ -352,7 +352,8 @@ impl GazetteerBuilder {
         }
         for p in &self.supplements {
             let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
-            skipped += store::curated::read_supplement(&text, &p.to_string_lossy(), Origin::User, &mut rows, self.lenient)?;
+            skipped +=
+                store::curated::read_supplement(&text, &p.to_string_lossy(), Origin::User, &mut rows, self.lenient)?;
         }
         let mut admin1 = FxHashMap::default();
         for p in &self.admin1 {
@@ -389,7 +390,11 @@ impl GazetteerBuilder {
 
 /// Countries named in `countryInfo.txt` but absent from the rows get a row
 /// at their capital (the only coordinate countryInfo implies).
-fn add_countries_from_info(rows: &mut Vec<PlaceRow>, known: &mut FxHashMap<String, u32>, infos: &[geonames::CountryInfo]) {
+fn add_countries_from_info(
+    rows: &mut Vec<PlaceRow>,
+    known: &mut FxHashMap<String, u32>,
+    infos: &[geonames::CountryInfo],
+) {
     for info in infos {
         let id = format!("geonames:{}", info.geonameid);
         if known.contains_key(&id) || rows.iter().any(|r| r.kind == PlaceKind::Country && r.country == Some(info.iso)) {

@@ -10,11 +10,10 @@
 /// Abbreviations (lower case, without the final period) after which a period
 /// does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "pvt", "adm", "cmdr", "gov", "sen", "rep", "rev", "st", "ft", "mt", "jr", "sr", "no", "nos",
-    "vs", "etc", "inc", "corp", "ltd", "co", "dept", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
-    "approx", "est", "brig", "hon", "pres", "supt", "insp", "det", "mssrs", "messrs",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "st", "ft", "mt", "jr", "sr", "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co",
+    "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
+    "e.g", "i.e", "a.m", "p.m", "approx", "est", "brig", "hon", "pres", "supt", "insp", "det", "mssrs", "messrs",
 ];
 
 /// Byte spans of the sentences of `text`, in order, trimmed of white space.
@@ -75,9 +74,7 @@ fn ends_sentence(text: &str, i: usize, j: usize) -> bool {
     match after.chars().next() {
         None | Some('\n') | Some('\r') => return true,
         Some(c) if c.is_lowercase() => return false,
-        Some(c) if !(c.is_uppercase() || c.is_ascii_digit() || "\"'“‘([".contains(c)) => {
-            return false
-        }
+        Some(c) if !(c.is_uppercase() || c.is_ascii_digit() || "\"'“‘([".contains(c)) => return false,
         _ => {}
     }
     if text.as_bytes()[i] != b'.' {

@@ -172,9 +172,8 @@ impl Tokenizer {
             // A name may run across plain spaces, and across the period of a
             // short abbreviation ("St. Louis", "U.S.").
             let prev_len = self.tokens.last().map_or(0, |t| t.end - t.start);
-            let joined = !gap.is_empty()
-                && (gap.iter().all(|&b| b == b' ')
-                    || (prev_len <= 2 && (gap == b"." || gap == b". ")));
+            let joined =
+                !gap.is_empty() && (gap.iter().all(|&b| b == b' ') || (prev_len <= 2 && (gap == b"." || gap == b". ")));
             if !self.tokens.is_empty() && joined {
                 shape_flags |= shape::JOINED;
             }
@@ -301,14 +300,7 @@ pub fn name_keys(folded_name: &str, scratch: &mut String) -> Option<NameKeys> {
         translit_prefixes[translit_tokens as usize] = translit;
         translit_tokens += 1;
     }
-    Some(NameKeys {
-        exact,
-        translit,
-        tokens,
-        exact_prefixes,
-        translit_tokens,
-        translit_prefixes,
-    })
+    Some(NameKeys { exact, translit, tokens, exact_prefixes, translit_tokens, translit_prefixes })
 }
 
 /// Keys of one gazetteer name.

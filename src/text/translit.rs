@@ -21,8 +21,8 @@
 /// Arabic article forms (and their sun-letter assimilations) that romanisers
 /// write as a separate, hyphenated word.
 const ARTICLES: &[&str] = &[
-    "al", "el", "il", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
-    "es", "et", "ez", "en", "esh", "ud", "ur", "us", "uz", "un",
+    "al", "el", "il", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er", "es", "et", "ez",
+    "en", "esh", "ud", "ur", "us", "uz", "un",
 ];
 
 /// True when a folded token is an Arabic article form.
@@ -51,13 +51,14 @@ pub fn translit_token_into(folded_token: &str, out: &mut String) {
     while i < end {
         let c = b[i];
         let next = if i + 1 < end { b[i + 1] } else { 0 };
-        let (emit, step): (u8, usize) = if is_vowel(c)
-            || ((c == b'y' || c == b'w') && i > 0 && is_vowel(b[i - 1]))
-        {
+        let (emit, step): (u8, usize) = if is_vowel(c) || ((c == b'y' || c == b'w') && i > 0 && is_vowel(b[i - 1])) {
             // A vowel run, swallowing y/w glides that follow a vowel
             // (Dayr/Deir/Der, Zawr/Zor/Zour, Yunis/Younis/Younes).
             let mut j = i + 1;
-            while j < end && (is_vowel(b[j]) || ((b[j] == b'y' || b[j] == b'w') && (j + 1 >= end || !is_vowel(b[j + 1]) || is_vowel(b[j - 1])))) {
+            while j < end
+                && (is_vowel(b[j])
+                    || ((b[j] == b'y' || b[j] == b'w') && (j + 1 >= end || !is_vowel(b[j + 1]) || is_vowel(b[j - 1]))))
+            {
                 j += 1;
             }
             (b'a', j - i)

@@ -74,7 +74,12 @@ impl Lexicon {
         for rec in rows(ACTORS) {
             // Only organisations and media: a person's or a government's
             // name is no reason to doubt a place inside it.
-            if !matches!(rec.get(2), Some("armed_group" | "rebel_group" | "media" | "political_party" | "ngo" | "international" | "business")) {
+            if !matches!(
+                rec.get(2),
+                Some(
+                    "armed_group" | "rebel_group" | "media" | "political_party" | "ngo" | "international" | "business"
+                )
+            ) {
                 continue;
             }
             organisations.insert(rec.get(0).unwrap_or(""), 1);

@@ -65,11 +65,23 @@ pub(crate) struct Toponyms {
     pub demonym_spans: Vec<(usize, usize)>,
 }
 
-/// Recognises and resolves the places of a document.
-pub(crate) fn find(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &[Token]) -> Toponyms {
-    let mut found = Vec::new();
-    let mut dem = Vec::new();
-    recognize::recognize(gaz, folded, toks, &mut found, &mut dem);
+/// Recognised names of a document, before resolution.
+#[derive(Debug, Default)]
+pub(crate) struct Recognised {
+    found: Vec<Found>,
+    demonyms: Vec<recognize::FoundDemonym>,
+}
+
+/// Recognises the place names and demonyms of a document.
+pub(crate) fn recognise(gaz: &Gazetteer, folded: &FoldedText, toks: &[Token]) -> Recognised {
+    let mut r = Recognised::default();
+    recognize::recognize(gaz, folded, toks, &mut r.found, &mut r.demonyms);
+    r
+}
+
+/// Resolves recognised names to places.
+pub(crate) fn resolve(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &[Token], rec: Recognised) -> Toponyms {
+    let Recognised { found, demonyms: dem } = rec;
     let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem);
     let v = gaz.view();
     let mut out = Toponyms::default();
@@ -132,7 +144,11 @@ pub(crate) fn resolve_spans(
                 tkey = combine(tkey, t.translit);
             }
         }
-        let hit = v.exact(key).filter(|e| e.is_name()).map(|e| (e, false)).or_else(|| v.translit(tkey).filter(|e| e.is_name()).map(|e| (e, true)));
+        let hit = v
+            .exact(key)
+            .filter(|e| e.is_name())
+            .map(|e| (e, false))
+            .or_else(|| v.translit(tkey).filter(|e| e.is_name()).map(|e| (e, true)));
         match hit {
             Some((entry, translit)) => {
                 slot.push(Some(found.len()));

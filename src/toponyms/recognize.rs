@@ -71,7 +71,11 @@ pub(crate) fn recognize(
     let text = folded.as_str();
     let roles: Vec<u32> = toks.iter().map(|t| lex.words.word(t).unwrap_or(0)).collect();
     // Words this document also writes in lower case are common words here.
-    let lowercase: FxHashSet<u64> = toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash).collect();
+    let lowercase: FxHashSet<u64> = toks
+        .iter()
+        .filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0)
+        .map(|t| t.hash)
+        .collect();
     // A document in capitals (or a headline-only one) gives no case evidence.
     let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
     let shouting = caps * 2 > n;
@@ -101,7 +105,10 @@ pub(crate) fn recognize(
             continue;
         }
         if let Some((e, v)) = lex.words.longest_at(toks, i) {
-            if v & role::FURNITURE != 0 && (e - i > 1 || roles[i] & role::FURNITURE != 0) && toks[i].has(shape::SENTENCE_START) {
+            if v & role::FURNITURE != 0
+                && (e - i > 1 || roles[i] & role::FURNITURE != 0)
+                && toks[i].has(shape::SENTENCE_START)
+            {
                 mask[i..e].iter_mut().for_each(|m| *m = true);
                 i = e;
                 continue;
@@ -145,7 +152,10 @@ pub(crate) fn recognize(
             // start ("Conoco gas field", "Jabalia camp", "Palestinian territory").
             let suffix = j > i
                 && (roles[j] & role::PLACE_SUFFIX != 0
-                    || lex.words.longest_ending_at(&toks[..=j], j + 1).is_some_and(|(st, v)| st > i && v & role::PLACE_SUFFIX != 0));
+                    || lex
+                        .words
+                        .longest_ending_at(&toks[..=j], j + 1)
+                        .is_some_and(|(st, v)| st > i && v & role::PLACE_SUFFIX != 0));
             if e.is_name() && (is_cap(tj) || suffix) {
                 ends.push((j + 1, e));
             }
@@ -187,7 +197,14 @@ pub(crate) fn recognize(
         }
         if let Some((end, entry)) = translit_window(gaz, toks, &mask, i) {
             if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry) {
-                places.push(Found { tok_start: i, tok_end: end, entry, translit: true, evidence: evidence * 0.8, literal });
+                places.push(Found {
+                    tok_start: i,
+                    tok_end: end,
+                    entry,
+                    translit: true,
+                    evidence: evidence * 0.8,
+                    literal,
+                });
                 i = end;
                 continue;
             }
@@ -253,7 +270,15 @@ struct DocContext<'a> {
 
 /// Applies the context filters to tokens `i..end`; returns the recognition
 /// evidence and whether the mention is literal, or `None` to reject it.
-fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: usize, end: usize, entry: Entry) -> Option<(f32, bool)> {
+fn judge(
+    gaz: &Gazetteer,
+    toks: &[Token],
+    text: &str,
+    doc: &DocContext<'_>,
+    i: usize,
+    end: usize,
+    entry: Entry,
+) -> Option<(f32, bool)> {
     let view = gaz.view();
     let roles = doc.roles;
     let shouting = doc.shouting;
@@ -328,7 +353,11 @@ fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: u
             return None;
         }
         // "University of X".
-        if i >= 2 && &text[prev.start as usize..prev.end as usize] == "of" && roles[i - 2] & role::ORG_PREFIX != 0 && is_cap(&toks[i - 2]) {
+        if i >= 2
+            && &text[prev.start as usize..prev.end as usize] == "of"
+            && roles[i - 2] & role::ORG_PREFIX != 0
+            && is_cap(&toks[i - 2])
+        {
             return None;
         }
     }
@@ -368,7 +397,11 @@ fn judge(gaz: &Gazetteer, toks: &[Token], text: &str, doc: &DocContext<'_>, i: u
         if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 {
             literal = false;
         }
-        if (has_area || has_capital) && nr & role::AUX_VERB != 0 && end + 1 < toks.len() && roles[end + 1] & role::SPEECH_VERB != 0 {
+        if (has_area || has_capital)
+            && nr & role::AUX_VERB != 0
+            && end + 1 < toks.len()
+            && roles[end + 1] & role::SPEECH_VERB != 0
+        {
             literal = false;
         }
     }

@@ -187,10 +187,12 @@ pub(crate) fn resolve(
     // Spatial coherence, one round against the current choices.
     let points: Vec<Option<(geo::Point<f64>, PlaceKind)>> = cands
         .iter()
-        .map(|cs| cs.first().map(|c| {
-            let r = v.record(c.record);
-            (geo::Point::new(r.lon(), r.lat()), r.kind())
-        }))
+        .map(|cs| {
+            cs.first().map(|c| {
+                let r = v.record(c.record);
+                (geo::Point::new(r.lon(), r.lat()), r.kind())
+            })
+        })
         .collect();
     for (m, cs) in cands.iter_mut().enumerate() {
         if cs.len() < 2 {
@@ -255,7 +257,8 @@ pub(crate) fn resolve(
 
 /// "the province of X", "X province", "X Governorate": the name is a division's.
 fn names_division(toks: &[Token], f: &Found) -> bool {
-    const DIVISIONS: [&str; 9] = ["province", "governorate", "state", "region", "district", "county", "oblast", "prefecture", "department"];
+    const DIVISIONS: [&str; 9] =
+        ["province", "governorate", "state", "region", "district", "county", "oblast", "prefecture", "department"];
     let is_div = |t: &Token| DIVISIONS.iter().any(|w| t.folded_is(w));
     let before = f.tok_start >= 2 && toks[f.tok_start - 1].folded_is("of") && is_div(&toks[f.tok_start - 2]);
     let after = toks.get(f.tok_end).is_some_and(|t| t.has(shape::JOINED) && is_div(t));

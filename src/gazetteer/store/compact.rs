@@ -520,15 +520,21 @@ impl<'a> Compact<'a> {
     /// The entry of an exact (folded) name key.
     #[inline]
     pub fn exact(&self, key: u64) -> Option<Entry> {
-        self.probe(Field::ExactOff, Field::ExactSlots, key)
-            .map(|(start, b)| Entry { start, len: b >> 1, prefix: b & 1 == 1 })
+        self.probe(Field::ExactOff, Field::ExactSlots, key).map(|(start, b)| Entry {
+            start,
+            len: b >> 1,
+            prefix: b & 1 == 1,
+        })
     }
 
     /// The entry of a transliteration key.
     #[inline]
     pub fn translit(&self, key: u64) -> Option<Entry> {
-        self.probe(Field::TranslitOff, Field::TranslitSlots, key)
-            .map(|(start, b)| Entry { start, len: b >> 1, prefix: b & 1 == 1 })
+        self.probe(Field::TranslitOff, Field::TranslitSlots, key).map(|(start, b)| Entry {
+            start,
+            len: b >> 1,
+            prefix: b & 1 == 1,
+        })
     }
 
     /// The postings of an entry.
@@ -542,14 +548,12 @@ impl<'a> Compact<'a> {
 
     /// The country a demonym key names.
     pub fn demonym(&self, key: u64) -> Option<[u8; 2]> {
-        self.probe(Field::DemonymOff, Field::DemonymSlots, key)
-            .map(|(c, _)| (c as u16).to_le_bytes())
+        self.probe(Field::DemonymOff, Field::DemonymSlots, key).map(|(c, _)| (c as u16).to_le_bytes())
     }
 
     /// The admin1 (or curated region) record with name key `key` in `country`.
     pub fn admin1(&self, key: u64, country: [u8; 2]) -> Option<u32> {
-        self.probe(Field::Admin1Off, Field::Admin1Slots, admin1_key(key, country))
-            .map(|(r, _)| r)
+        self.probe(Field::Admin1Off, Field::Admin1Slots, admin1_key(key, country)).map(|(r, _)| r)
     }
 
     /// The record of a country.
@@ -625,10 +629,7 @@ impl<'a> RecordView<'a> {
         self.population().unwrap_or(0)
     }
     pub fn country(&self) -> Option<[u8; 2]> {
-        let c = [
-            self.b.get(self.at + 36).copied().unwrap_or(0),
-            self.b.get(self.at + 37).copied().unwrap_or(0),
-        ];
+        let c = [self.b.get(self.at + 36).copied().unwrap_or(0), self.b.get(self.at + 37).copied().unwrap_or(0)];
         (c != [0, 0]).then_some(c)
     }
     pub fn kind(&self) -> PlaceKind {

@@ -34,10 +34,7 @@ pub(crate) fn read_supplement(
     lenient: bool,
 ) -> Result<usize, Error> {
     let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(csv_text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::row(path, 1, e.to_string()))?
-        .clone();
+    let headers = rdr.headers().map_err(|e| Error::row(path, 1, e.to_string()))?.clone();
     let mut skipped = 0;
     let mut rec = csv::StringRecord::new();
     loop {

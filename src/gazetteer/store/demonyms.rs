@@ -5,10 +5,7 @@ use crate::error::Error;
 
 /// Parses `demonym<TAB>country` rows (after `#` comments and a header).
 pub(crate) fn parse_demonyms(text: &str, path: &str) -> Result<Vec<(String, [u8; 2])>, Error> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().delimiter(b'\t').comment(Some(b'#')).from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut rec = csv::StringRecord::new();
     loop {
@@ -19,7 +16,8 @@ pub(crate) fn parse_demonyms(text: &str, path: &str) -> Result<Vec<(String, [u8;
                 let (Some(word), Some(cc)) = (rec.get(0), rec.get(1)) else {
                     return Err(Error::row(path, line, "expected demonym and country"));
                 };
-                let code = country_code(cc).ok_or_else(|| Error::row(path, line, format!("bad country code {cc:?}")))?;
+                let code =
+                    country_code(cc).ok_or_else(|| Error::row(path, line, format!("bad country code {cc:?}")))?;
                 out.push((word.to_string(), code));
             }
             Err(e) => return Err(Error::row(path, e.position().map_or(0, |p| p.line()), e.to_string())),

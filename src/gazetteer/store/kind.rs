@@ -85,10 +85,7 @@ impl PlaceKind {
 
     /// True for populated places (city, town, village, district, camp).
     pub fn is_populated(self) -> bool {
-        matches!(
-            self,
-            PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp
-        )
+        matches!(self, PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp)
     }
 
     /// True for areas (country, admin1, admin2, region).
@@ -100,7 +97,12 @@ impl PlaceKind {
     /// point site, 2 for a district or admin2, 3 for a province, region or country.
     pub fn geo_precision(self) -> u8 {
         match self {
-            PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp | PlaceKind::Facility => 1,
+            PlaceKind::City
+            | PlaceKind::Town
+            | PlaceKind::Village
+            | PlaceKind::District
+            | PlaceKind::Camp
+            | PlaceKind::Facility => 1,
             PlaceKind::Admin2 => 2,
             PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Country => 3,
         }

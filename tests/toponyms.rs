@@ -1,0 +1,487 @@
+//! Toponym regression corpus: self-written news sentences through
+//! `Extractor::new().extract(text)`, checking which surfaces are places, what
+//! they resolve to, and which surfaces must never be places.
+
+use std::sync::OnceLock;
+
+use geoevents::toponyms::Mention;
+use geoevents::{Document, Extractor, PlaceKind};
+
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(Extractor::new)
+}
+
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().asin()
+}
+
+fn show(doc: &Document) -> String {
+    let mut s = String::new();
+    for m in &doc.places {
+        s.push_str(&format!(
+            "\n  {:?} [{}..{}] -> {} ({:?}, {:?}, {:?}) literal={} conf={}",
+            m.text,
+            m.start,
+            m.end,
+            m.place.name,
+            m.place.kind,
+            m.place.country,
+            m.place.admin1,
+            m.literal,
+            m.confidence
+        ));
+    }
+    for d in &doc.demonyms {
+        s.push_str(&format!("\n  demonym {:?} [{}..{}] -> {}", d.text, d.start, d.end, d.country));
+    }
+    if s.is_empty() {
+        s.push_str(" (nothing)");
+    }
+    s
+}
+
+/// Structural invariants every document must satisfy.
+fn check_invariants(text: &str, doc: &Document) {
+    for m in &doc.places {
+        assert!(m.start < m.end && m.end <= text.len(), "bad span {}..{} in {text:?}", m.start, m.end);
+        assert!(
+            text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+            "span {}..{} not on char boundaries in {text:?}",
+            m.start,
+            m.end
+        );
+        assert_eq!(&text[m.start..m.end], m.text, "surface differs from the input slice in {text:?}");
+        assert!((0.0..=1.0).contains(&m.confidence), "confidence {} out of 0..=1 for {:?}", m.confidence, m.text);
+        assert_eq!(
+            m.low_confidence,
+            m.confidence < geoevents::toponyms::LOW_CONFIDENCE,
+            "low_confidence flag for {:?}",
+            m.text
+        );
+        assert!(m.place.lat.abs() <= 90.0 && m.place.lon.abs() <= 180.0, "coordinates of {:?}", m.place);
+    }
+    for w in doc.places.windows(2) {
+        assert!(w[0].start <= w[1].start, "places not sorted by start in {text:?}:{}", show(doc));
+        assert!(w[0].end <= w[1].start, "overlapping place mentions in {text:?}:{}", show(doc));
+    }
+    for d in &doc.demonyms {
+        assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+        assert_eq!(&text[d.start..d.end], d.text);
+    }
+    for w in doc.demonyms.windows(2) {
+        assert!(w[0].start <= w[1].start, "demonyms not sorted in {text:?}");
+    }
+}
+
+fn extract(text: &str) -> Document {
+    let doc = extractor().extract(text);
+    check_invariants(text, &doc);
+    doc
+}
+
+/// The mention whose surface is exactly `surface`.
+fn mention<'d>(doc: &'d Document, text: &str, surface: &str) -> &'d Mention {
+    doc.places
+        .iter()
+        .find(|m| m.text == surface)
+        .unwrap_or_else(|| panic!("no place mention {surface:?} in {text:?}; found:{}", show(doc)))
+}
+
+/// Byte range of the first occurrence of `needle`.
+fn span_of(text: &str, needle: &str) -> (usize, usize) {
+    let s = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    (s, s + needle.len())
+}
+
+/// No place mention overlaps `needle`'s first occurrence.
+fn assert_not_place(text: &str, doc: &Document, needle: &str) {
+    let (s, e) = span_of(text, needle);
+    if let Some(m) = doc.places.iter().find(|m| m.start < e && s < m.end) {
+        panic!(
+            "{needle:?} must not be a place, but {:?} -> {} ({:?}, {:?}) in {text:?}",
+            m.text, m.place.name, m.place.kind, m.place.country
+        );
+    }
+}
+
+/// Expected resolution of one surface.
+enum Want {
+    /// Place kind and ISO country.
+    Kind(PlaceKind, &'static str),
+    /// Within `km` of a point, in country.
+    Near(f64, f64, f64, &'static str),
+    /// Either of two kinds, in country (city or governorate).
+    EitherKind(PlaceKind, PlaceKind, &'static str),
+}
+
+fn check(text: &str, surface: &str, want: Want) {
+    let doc = extract(text);
+    let m = mention(&doc, text, surface);
+    let cc = m.place.country.as_deref();
+    match want {
+        Want::Kind(k, c) => assert!(
+            m.place.kind == k && cc == Some(c),
+            "{surface:?} should be {k:?} in {c}, got {} ({:?}, {cc:?}) in {text:?}",
+            m.place.name,
+            m.place.kind
+        ),
+        Want::EitherKind(k1, k2, c) => assert!(
+            (m.place.kind == k1 || m.place.kind == k2) && cc == Some(c),
+            "{surface:?} should be {k1:?}/{k2:?} in {c}, got {} ({:?}, {cc:?}) in {text:?}",
+            m.place.name,
+            m.place.kind
+        ),
+        Want::Near(lat, lon, km, c) => {
+            let d = haversine_km(lat, lon, m.place.lat, m.place.lon);
+            assert!(
+                d <= km && cc == Some(c),
+                "{surface:?} should be within {km} km of ({lat}, {lon}) in {c}, got {} ({:?}, {cc:?}) {d:.0} km away in {text:?}",
+                m.place.name,
+                m.place.kind
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Surfaces that are not places.
+
+#[test]
+fn person_named_like_a_city_is_not_a_place() {
+    // "Austin" is Lloyd Austin, not Austin, Texas.
+    let t = "Pentagon chief Lloyd Austin said the strikes were a response to repeated attacks on US troops in Iraq and Syria.";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Austin");
+    assert!(!doc.places.iter().any(|m| m.place.name == "Austin"), "{}", show(&doc));
+    // The real places are still found.
+    mention(&doc, t, "Iraq");
+    mention(&doc, t, "Syria");
+    // Title plus surname alone.
+    let t = "Defense Secretary Austin told reporters that the response would be tiered.";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Austin");
+}
+
+#[test]
+fn broadcaster_is_not_a_town() {
+    // al-Mayadeen the TV channel is not Al Mayadin, the Syrian town.
+    for t in [
+        "A spokesman for the group told al-Mayadeen television that the operations would continue.",
+        "Kata\u{2019}ib Hezbollah said it would suspend operations, al-Mayadeen reported.",
+    ] {
+        let doc = extract(t);
+        assert_not_place(t, &doc, "al-Mayadeen");
+        assert!(!doc.places.iter().any(|m| m.place.name.contains("Mayadin")), "{t:?}:{}", show(&doc));
+    }
+}
+
+#[test]
+fn armed_group_names_are_not_places() {
+    // Militia names contain words that look like toponyms (Hezbollah,
+    // al-Shuhada, al-Sha'abi), with curly and straight apostrophes.
+    let cases = [
+        (
+            "Kata\u{2019}ib Hezbollah and Kata\u{2019}ib Sayyid al-Shuhada are part of the Hashd al-Sha\u{2019}abi, the Popular Mobilisation Forces.",
+            &["Kata\u{2019}ib Hezbollah", "Kata\u{2019}ib Sayyid al-Shuhada", "Hashd al-Sha\u{2019}abi"][..],
+        ),
+        ("Kata'ib Hezbollah announced a pause in attacks.", &["Kata'ib Hezbollah"][..]),
+        ("Fighters from Kata'ib Sayyid al-Shuhada paraded in the capital.", &["Kata'ib Sayyid al-Shuhada"][..]),
+        ("Commanders of the Hashd al-Sha'abi met the prime minister.", &["Hashd al-Sha'abi"][..]),
+    ];
+    for (t, groups) in cases {
+        let doc = extract(t);
+        for g in groups {
+            assert_not_place(t, &doc, g);
+        }
+    }
+}
+
+#[test]
+fn person_names_are_not_places() {
+    // Arabic personal names with al- that resemble place names.
+    let t = "Abu Ala al-Walai, the leader of Kata\u{2019}ib Sayyid al-Shuhada, spoke alongside Jaafar al-Husseini, a spokesman for Kata\u{2019}ib Hezbollah, in Baghdad.";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Abu Ala al-Walai");
+    assert_not_place(t, &doc, "Jaafar al-Husseini");
+    assert_not_place(t, &doc, "Kata\u{2019}ib Sayyid al-Shuhada");
+    assert_not_place(t, &doc, "Kata\u{2019}ib Hezbollah");
+    // The only place is Baghdad.
+    let b = mention(&doc, t, "Baghdad");
+    assert_eq!(b.place.country.as_deref(), Some("IQ"));
+    assert_eq!(doc.places.len(), 1, "{}", show(&doc));
+}
+
+#[test]
+fn page_furniture_is_not_places() {
+    // Scraped page chrome on its own lines.
+    let t = "Back to top\n\nRelated Articles\n\nShare this article\n\nUS strikes militia targets in Iraq\n";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Back to top");
+    assert_not_place(t, &doc, "Related Articles");
+    assert_not_place(t, &doc, "Share this article");
+    mention(&doc, t, "Iraq");
+    for t in ["Back to top", "Related Articles", "More than 100 days into the war, aid agencies warned of famine."] {
+        let doc = extract(t);
+        assert!(doc.places.is_empty(), "{t:?} has no place:{}", show(&doc));
+    }
+}
+
+#[test]
+fn page_furniture_glued_to_a_headline_does_not_hide_the_place() {
+    // Scrapers often lose the line breaks: the furniture must not swallow
+    // the country that follows it.
+    let t = "Related Articles Iraq: US strikes kill militants near the border";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Related Articles");
+    let m = mention(&doc, t, "Iraq");
+    assert_eq!(m.place.kind, PlaceKind::Country);
+}
+
+// ---------------------------------------------------------------------------
+// Metonyms.
+
+#[test]
+fn washington_as_government_is_not_literal() {
+    for t in [
+        "Washington said it would respond at a time and place of its choosing.",
+        "Washington\u{2019}s support for Israel has drawn protests across the region.",
+        "Washington's support for Israel has drawn protests across the region.",
+    ] {
+        let doc = extract(t);
+        let m = mention(&doc, t, "Washington");
+        assert!(!m.literal, "Washington in {t:?} is a metonym:{}", show(&doc));
+        assert_eq!(m.place.country.as_deref(), Some("US"));
+    }
+    // A literal use stays literal.
+    let t = "Protesters marched through Washington on Saturday.";
+    let doc = extract(t);
+    assert!(mention(&doc, t, "Washington").literal, "{}", show(&doc));
+}
+
+// ---------------------------------------------------------------------------
+// Conflict-news resolution.
+
+#[test]
+fn air_base_in_province_of_anbar() {
+    let t = "Rockets struck the Ain al-Asad Air Base in Iraq\u{2019}s western province of Anbar on Saturday.";
+    let doc = extract(t);
+    let base = doc
+        .places
+        .iter()
+        .find(|m| m.text.starts_with("Ain al-Asad"))
+        .unwrap_or_else(|| panic!("no Ain al-Asad mention:{}", show(&doc)));
+    assert_eq!(base.place.name, "Al Asad Air Base", "{}", show(&doc));
+    assert!(haversine_km(33.79, 42.44, base.place.lat, base.place.lon) < 10.0);
+    check(t, "Iraq", Want::Kind(PlaceKind::Country, "IQ"));
+    check(t, "Anbar", Want::Kind(PlaceKind::Admin1, "IQ"));
+}
+
+#[test]
+fn province_of_dayr_al_zawr() {
+    let t = "Clashes broke out in Syria\u{2019}s eastern province of Dayr al-Zawr after tribal fighters attacked SDF positions.";
+    check(t, "Dayr al-Zawr", Want::EitherKind(PlaceKind::Admin1, PlaceKind::City, "SY"));
+    check(t, "Dayr al-Zawr", Want::Near(35.34, 40.14, 80.0, "SY"));
+    check(t, "Syria", Want::Kind(PlaceKind::Country, "SY"));
+}
+
+#[test]
+fn curly_apostrophes_and_no_break_spaces_inside_names() {
+    // U+2019 inside the name.
+    check(
+        "Iraqi forces closed the Syrian border near al-Qa\u{2019}im.",
+        "al-Qa\u{2019}im",
+        Want::Near(34.39, 40.99, 25.0, "IQ"),
+    );
+    // U+00A0 between the words of a name.
+    let t = "Fighting raged in Khan\u{00A0}Younis and Deir\u{00A0}ez-Zor as aid trucks waited at Rafah.";
+    check(t, "Khan\u{00A0}Younis", Want::Near(31.34, 34.31, 25.0, "PS"));
+    check(t, "Deir\u{00A0}ez-Zor", Want::Near(35.34, 40.14, 60.0, "SY"));
+    check(t, "Rafah", Want::Near(31.30, 34.25, 25.0, "PS"));
+    let t = "Two rockets hit Ain\u{00A0}al-Asad air base and another landed near Jurf\u{00A0}al-Sakhar.";
+    let doc = extract(t);
+    let base = doc
+        .places
+        .iter()
+        .find(|m| m.text.starts_with("Ain\u{00A0}al-Asad"))
+        .unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(base.place.name, "Al Asad Air Base");
+    check(t, "Jurf\u{00A0}al-Sakhar", Want::Near(32.87, 44.19, 25.0, "IQ"));
+    // Non-breaking hyphen (U+2011) in the article.
+    check("A drone struck a car in Dayr al\u{2011}Zawr.", "Dayr al\u{2011}Zawr", Want::Near(35.34, 40.14, 80.0, "SY"));
+}
+
+#[test]
+fn all_caps_headline() {
+    let t = "US STRIKES HIT JURF AL-SAKHAR";
+    check(t, "JURF AL-SAKHAR", Want::Near(32.87, 44.19, 25.0, "IQ"));
+    let doc = extract(t);
+    // "HIT" and "STRIKES" are not places.
+    assert_not_place(t, &doc, "STRIKES");
+    assert_not_place(t, &doc, "HIT");
+}
+
+// ---------------------------------------------------------------------------
+// Ambiguous names: the anchors' known failures.
+
+#[test]
+fn usa_and_china_are_countries() {
+    let t = "Officials in the USA and China traded accusations over the blockade.";
+    check(t, "USA", Want::Kind(PlaceKind::Country, "US"));
+    check(t, "China", Want::Kind(PlaceKind::Country, "CN"));
+    let t = "China said it opposed the strikes.";
+    let doc = extract(t);
+    assert_eq!(mention(&doc, t, "China").place.kind, PlaceKind::Country);
+}
+
+#[test]
+fn albany_new_york_is_not_albania() {
+    let t = "Lawmakers in Albany, the capital of New York state, passed the budget on Thursday as New York City braced for a storm.";
+    check(t, "Albany", Want::Near(42.65, -73.76, 25.0, "US"));
+    let t = "Albania and Kosovo signed a border deal in Tirana.";
+    check(t, "Albania", Want::Kind(PlaceKind::Country, "AL"));
+}
+
+#[test]
+fn columbia_south_carolina_is_not_colombia() {
+    let t = "The university in Columbia, South Carolina, closed after the storm.";
+    check(t, "Columbia", Want::Near(34.00, -81.03, 25.0, "US"));
+    check(t, "South Carolina", Want::Kind(PlaceKind::Admin1, "US"));
+    let t = "Colombia and Venezuela reopened their border.";
+    check(t, "Colombia", Want::Kind(PlaceKind::Country, "CO"));
+}
+
+#[test]
+fn oklahoma_is_the_state() {
+    // Bare "Oklahoma" is the US state, not Oklahoma City or a hamlet.
+    for t in
+        ["Tornadoes tore through Oklahoma overnight, killing two people.", "Oklahoma was hit by tornadoes on Monday."]
+    {
+        check(t, "Oklahoma", Want::Kind(PlaceKind::Admin1, "US"));
+    }
+}
+
+#[test]
+fn georgia_state_versus_georgia_country() {
+    // With Atlanta: the US state.
+    let t = "Storms knocked out power in Atlanta and across Georgia on Monday.";
+    check(t, "Georgia", Want::Kind(PlaceKind::Admin1, "US"));
+    let t = "Georgia\u{2019}s governor declared an emergency after storms hit Atlanta and Savannah.";
+    check(t, "Georgia", Want::Kind(PlaceKind::Admin1, "US"));
+    // With Tbilisi and Russia: the country.
+    let t = "Russia and Georgia traded accusations as protesters filled the streets of Tbilisi.";
+    check(t, "Georgia", Want::Kind(PlaceKind::Country, "GE"));
+}
+
+#[test]
+fn paris_texas_versus_paris() {
+    let t = "A tornado hit Paris, Texas, on Sunday.";
+    check(t, "Paris", Want::Near(33.66, -95.56, 25.0, "US"));
+    let t = "Thousands marched in Paris against pension reform.";
+    check(t, "Paris", Want::Near(48.86, 2.35, 25.0, "FR"));
+}
+
+#[test]
+fn tripoli_lebanon_versus_tripoli_libya() {
+    let t = "Clashes erupted in Tripoli, Lebanon, between rival factions.";
+    check(t, "Tripoli", Want::Near(34.44, 35.85, 25.0, "LB"));
+    let t = "Militias fought for control of the airport in Tripoli, Libya.";
+    check(t, "Tripoli", Want::Near(32.89, 13.19, 25.0, "LY"));
+}
+
+#[test]
+fn unresolvable_name_does_not_block_the_others() {
+    let t = "Residents of Zzyzxqat fled to Mosul and Erbil as fighting spread toward Kirkuk.";
+    let doc = extract(t);
+    assert_not_place(t, &doc, "Zzyzxqat");
+    check(t, "Mosul", Want::Near(36.34, 43.13, 25.0, "IQ"));
+    check(t, "Erbil", Want::Near(36.19, 44.01, 25.0, "IQ"));
+    check(t, "Kirkuk", Want::Near(35.47, 44.39, 25.0, "IQ"));
+}
+
+// ---------------------------------------------------------------------------
+// Demonyms.
+
+#[test]
+fn demonyms_are_reported_apart_from_places() {
+    let t = "Iraqi forces closed the Syrian border near al-Qa\u{2019}im after Israeli jets struck targets.";
+    let doc = extract(t);
+    for (word, cc) in [("Iraqi", "IQ"), ("Syrian", "SY"), ("Israeli", "IL")] {
+        let d = doc
+            .demonyms
+            .iter()
+            .find(|d| d.text == word)
+            .unwrap_or_else(|| panic!("demonym {word:?} missing:{}", show(&doc)));
+        assert_eq!(d.country, cc, "{word}");
+        assert_not_place(t, &doc, word);
+    }
+    let t = "Syrians fleeing the fighting crossed into Lebanon.";
+    let doc = extract(t);
+    let d = doc.demonyms.iter().find(|d| d.text == "Syrians").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(d.country, "SY");
+    assert_not_place(t, &doc, "Syrians");
+    check(t, "Lebanon", Want::Kind(PlaceKind::Country, "LB"));
+}
+
+// ---------------------------------------------------------------------------
+// Invariants over a whole corpus, and resolve_spans.
+
+const CORPUS: &[&str] = &[
+    "Pentagon chief Lloyd Austin said the strikes were a response to attacks on US troops.",
+    "Rockets struck the Ain al-Asad Air Base in Iraq\u{2019}s western province of Anbar on Saturday.",
+    "Fighting raged in Khan\u{00A0}Younis and Deir\u{00A0}ez-Zor as aid trucks waited at Rafah.",
+    "US STRIKES HIT JURF AL-SAKHAR",
+    "Israeli strikes on Shujaiya and Jabalia killed dozens, the Gaza health ministry said.",
+    "\u{201C}We will respond,\u{201D} said an official in Sana\u{2019}a, as Houthi forces fired at a tanker off Hodeidah.",
+    "Émigrés in Zürich and São Paulo followed the news from Kyiv and Kharkiv.",
+    "",
+    "   \n\n  ",
+    "\u{FEFF}Mosul\u{200B}, Iraq \u{2014} Militants attacked a checkpoint.",
+    "Aleppo—Idlib—Homs: a front line 🇸🇾 that moved again.",
+];
+
+#[test]
+fn invariants_over_a_corpus() {
+    for t in CORPUS {
+        let doc = extract(t);
+        assert!(doc.id.is_none() && doc.date.is_none());
+        // Events too must point at real slices of the input.
+        for ev in &doc.events {
+            assert_eq!(&t[ev.trigger.start..ev.trigger.end], ev.trigger.text);
+            if let Some(loc) = &ev.location {
+                if let (Some(s), Some(e), Some(txt)) = (loc.start, loc.end, &loc.text) {
+                    assert_eq!(&t[s..e], txt.as_str());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn resolve_spans_uses_the_given_ranges() {
+    let t = "Explosions were heard in Baghdad late on Tuesday.";
+    let (s, e) = span_of(t, "Baghdad");
+    let got = extractor().resolve_spans(t, &[(s, e), (t.len() + 5, t.len() + 10), (e, s), (0, 0)]);
+    assert_eq!(got.len(), 4, "one result per span");
+    let b = got[0].as_ref().expect("Baghdad resolves");
+    assert_eq!(b.text, "Baghdad");
+    assert_eq!((b.start, b.end), (s, e));
+    assert_eq!(b.place.country.as_deref(), Some("IQ"));
+    assert!(haversine_km(33.34, 44.40, b.place.lat, b.place.lon) < 25.0, "{:?}", b.place);
+    assert!(got[1].is_none(), "out-of-range span gives None: {:?}", got[1]);
+    assert!(got[2].is_none(), "reversed span gives None: {:?}", got[2]);
+    assert!(got[3].is_none(), "empty span gives None: {:?}", got[3]);
+    // A span that is not on a char boundary gives None rather than panicking.
+    let t = "Strikes hit Sana\u{2019}a overnight.";
+    let (s, _) = span_of(t, "\u{2019}");
+    let got = extractor().resolve_spans(t, &[(s + 1, s + 2)]);
+    assert!(got[0].is_none(), "{:?}", got[0]);
+    // A span over an ordinary word names nothing.
+    let t = "The ministry said nothing.";
+    let (s, e) = span_of(t, "ministry");
+    assert!(extractor().resolve_spans(t, &[(s, e)])[0].is_none());
+}
