@@ -485,3 +485,26 @@ fn resolve_spans_uses_the_given_ranges() {
     let (s, e) = span_of(t, "ministry");
     assert!(extractor().resolve_spans(t, &[(s, e)])[0].is_none());
 }
+
+#[test]
+fn common_conflict_words_are_not_places() {
+    // Sentence-initial capitalised nouns that fold close to gazetteer names
+    // ("Shelling" ~ Shillong, India).
+    for (t, word) in [
+        ("Shelling killed three civilians in Donetsk on Tuesday.", "Shelling"),
+        ("Clashes erupted in Raqqa last week.", "Clashes"),
+        ("Gunmen attacked a bus near Homs.", "Gunmen"),
+        ("Rockets hit a base near Baghdad yesterday.", "Rockets"),
+    ] {
+        let doc = extract(t);
+        assert_not_place(t, &doc, word);
+    }
+}
+
+#[test]
+fn named_outpost_is_a_place() {
+    // Tower 22, the US outpost in Jordan, from the curated supplement.
+    let t = "Kata'ib Hezbollah was behind the drone attack on Tower 22 in Jordan, officials said.";
+    check(t, "Tower 22", Want::Near(33.31, 38.70, 10.0, "JO"));
+    check(t, "Jordan", Want::Kind(PlaceKind::Country, "JO"));
+}

@@ -343,8 +343,9 @@ REGION_EXTRA = {  # common English forms of the rgeo region names
 ADMIN_GENERIC = {"governorate", "province", "provincia", "provinsi", "state", "estado", "oblast", "oblast'", "kray", "krai",
                  "region", "muhafazat", "mintaqat", "wilayat", "wilaya", "department", "departement",
                  "departamento", "of", "the", "de", "del", "sheng", "kanton", "canton", "division", "rayon", "rayonu",
-                 "voivodeship", "wojewodztwo", "okrug", "oblysy", "viloyati"}
-ADMIN_WORDS = ADMIN_GENERIC - {"of", "the", "de", "del"}
+                 "voivodeship", "wojewodztwo", "okrug", "oblysy", "viloyati", "gouvernorat", "muhafazah", "marz",
+                 "changwat", "tinh", "ostan", "velayat", "aymag", "dzongkhag", "shi", "zizhiqu", "ken", "fu", "do", "e"}
+ADMIN_WORDS = ADMIN_GENERIC - {"of", "the", "de", "del", "do", "e"}
 ARTICLES = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "adh", "ath", "ed", "en", "es", "et"}
 
 ADMIN_TYPES = ["Governorate", "Province", "Oblast", "State", "Region", "Prefecture", "County", "Department",
@@ -616,8 +617,8 @@ def main():
     def rgeo_admin1_point(code, cc, names, ref):
         """The GeoNames ADM1 point among the same-named rgeo entries of the country.
 
-        Dropped: entries at a same-named cities500 place or within 0.03° of the division's seat (the city, not the
-        area), and entries outside the member places' box (1° margin) and keshvar's box (0.5°). Ranking: a name with
+        Dropped: entries at a same-named cities500 place, entries without a generic division word within 0.03° of the
+        division's seat (the city, not the area), and entries outside the member places' box (1° margin) and keshvar's box (0.5°). Ranking: a name with
         a generic division word ("Muḩāfaz̧at al Anbār", "Salta Province", "Departamento de Cochabamba"); a match on
         a primary name (not an alias); an exact rather than a stripped match; nearest to the unweighted centroid of
         the member places (the area's middle rather than its capital), else to the fallback point.
@@ -640,12 +641,12 @@ def main():
                     continue
                 for e in rg_keys.get((how, cf, key), ()):
                     p = e[1:3]
-                    if e in rg_used or is_town(cc, e) or (code in seat and near(p, seat[code], 0.03)):
+                    generic = any(t in ADMIN_WORDS for t in norm_key(e[0]).replace(",", " ").split())
+                    if e in rg_used or is_town(cc, e) or (not generic and code in seat and near(p, seat[code], 0.03)):
                         continue
                     if not ((kbox and inside(p, kbox, 0.5)) or (mbox and inside(p, mbox, 1.0))
                             or (not kbox and not mbox and ref and near(p, ref, 3.0))):
                         continue
-                    generic = any(t in ADMIN_WORDS for t in norm_key(e[0]).replace(",", " ").split())
                     d = math.hypot(p[0] - mid[0], (p[1] - mid[1]) * math.cos(math.radians(p[0]))) if mid else 0.0
                     r = (not generic, not primary, how != "n", d)
                     found[e] = min(found.get(e, r), r)

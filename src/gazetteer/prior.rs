@@ -34,28 +34,37 @@ pub enum MatchKind {
 pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     let pop = r.population_or_zero();
     let fcode = r.fcode();
-    let size = 10.0 * ((pop as f32) + 10.0).log10(); // 10 for nothing, 70 for 10 million
+    let alternate = how != MatchKind::Preferred;
+    let mut size = 10.0 * ((pop as f32) + 10.0).log10(); // 10 for nothing, 70 for 10 million
+    let mut capital = match fcode {
+        "PPLC" => 30.0,
+        "PPLA" => 10.0,
+        "PPLA2" => 4.0,
+        "PPLX" => -6.0,
+        _ => 0.0,
+    };
+    if alternate {
+        // A big city's minor alternates (old names, translations: Harare
+        // was "Salisbury") must not outweigh a place that bears the name.
+        size = size.min(45.0);
+        capital = f32::min(capital, 10.0);
+    }
     let mut s = match r.kind() {
+        // Countries are what a bare country name means; their alternates
+        // ("England" for the United Kingdom) less surely so.
+        PlaceKind::Country if alternate => 70.0,
         PlaceKind::Country => 115.0,
         PlaceKind::Admin1 => 55.0,
         PlaceKind::Region => 55.0,
         PlaceKind::Admin2 => 32.0,
-        PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => {
-            size + match fcode {
-                "PPLC" => 30.0,
-                "PPLA" => 10.0,
-                "PPLA2" => 4.0,
-                "PPLX" => -6.0,
-                _ => 0.0,
-            }
-        }
+        PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => size + capital,
         PlaceKind::Facility => 28.0 + if fcode == "AIRB" { 4.0 } else { 0.0 },
     };
     if r.origin() == Origin::Curated {
         s += 25.0;
     }
     s += match how {
-        MatchKind::Preferred => 8.0,
+        MatchKind::Preferred => 20.0,
         MatchKind::Alternate => 0.0,
         MatchKind::Transliteration => -45.0,
     };

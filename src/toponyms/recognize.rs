@@ -85,7 +85,7 @@ pub(crate) fn recognize(
         .filter(|&k| {
             toks[k].has(shape::JOINED)
                 && is_cap(&toks[k])
-                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1])) || roles[k - 1] & role::TITLE != 0)
+                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1])) || roles[k - 1] & role::TITLE != 0 || is_initial(&toks[k - 1], text))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash)
@@ -213,6 +213,11 @@ pub(crate) fn recognize(
     }
 }
 
+/// A capital initial with its period: the "M." of "Diane M. Roberts".
+fn is_initial(t: &Token, folded: &str) -> bool {
+    t.end - t.start == 1 && t.has(shape::CAPITALIZED) && folded.as_bytes().get(t.end as usize) == Some(&b'.')
+}
+
 /// True when a single token is the name of a country.
 fn names_country(gaz: &Gazetteer, t: &Token) -> bool {
     let v = gaz.view();
@@ -299,8 +304,27 @@ fn judge(
         }
     }
 
+    // Contractions that fold into names: "I’ve", "we’ll".
+    {
+        let src_last = &text[head.start as usize..head.end as usize];
+        if head.has(shape::CAPITALIZED) && src_last.len() <= 4 && matches!(src_last, "ive" | "ill" | "id" | "im" | "youve" | "weve" | "theyve" | "well" | "hed" | "shed") {
+            return None;
+        }
+    }
+    // "The city", "The region": a stop word followed by common words.
+    if end - i > 1 && roles[i] & role::STOPWORD != 0 && toks[i + 1..end].iter().all(|t| !is_cap(t)) {
+        return None;
+    }
     if single {
         if roles[end - 1] & role::STOPWORD != 0 {
+            return None;
+        }
+        // A lone given name is a person far more often than a place.
+        if roles[end - 1] & role::GIVEN_NAME != 0 && !has_area && !has_capital {
+            return None;
+        }
+        // Part of a hyphenated name: "Wal-Mart", "Coca-Cola".
+        if head.has(shape::HYPHEN_AFTER) && toks.get(end).is_some_and(is_cap) && !has_area && !has_capital {
             return None;
         }
         let len = head.end - head.start;
@@ -338,7 +362,7 @@ fn judge(
         if pr & role::TITLE != 0 && pr & role::PLACE_PREFIX == 0 {
             return None;
         }
-        if pr & role::GIVEN_NAME != 0 && is_cap(prev) && !prev.has(shape::POSSESSIVE) {
+        if (pr & role::GIVEN_NAME != 0 && is_cap(prev) && !prev.has(shape::POSSESSIVE)) || is_initial(prev, text) {
             return None;
         }
         // Inside a longer capitalised name that is not a place ("Rapides

@@ -147,6 +147,7 @@ pub(crate) fn resolve(
     for (m, cs) in cands.iter_mut().enumerate() {
         let cont = container[m].and_then(|c| cands_top(&v, found, c, gaz));
         let division = names_division(toks, &found[m]);
+        let has_country = cs.iter().any(|c| v.record(c.record).kind() == PlaceKind::Country);
         for c in cs.iter_mut() {
             let r = v.record(c.record);
             let Some(cc) = r.country() else { continue };
@@ -160,7 +161,7 @@ pub(crate) fn resolve(
                 c.score += 12.0 + 8.0 * (1.0 + w).ln();
                 // A document clearly about one country means its provinces
                 // and states by their bare names ("Georgia" in an Atlanta paper).
-                if w >= 2.0 && r.kind() == PlaceKind::Admin1 {
+                if w >= 2.0 && r.kind() == PlaceKind::Admin1 && has_country {
                     c.score += 25.0;
                 }
             }

@@ -1,0 +1,424 @@
+//! Event rules on self-written news sentences: voice, negation and threat,
+//! dates, casualties, one row per location, metonyms and serialisation.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use geoevents::events::{DatePrecision, Event};
+use geoevents::{Document, Extractor, Input};
+
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(Extractor::new)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Wednesday 24 January 2024: the reference date of most cases.
+fn wednesday() -> NaiveDate {
+    ymd(2024, 1, 24)
+}
+
+fn extract_on(text: &str, date: NaiveDate) -> Document {
+    extractor().extract_input(&Input { id: None, text, date: Some(date) })
+}
+
+fn extract(text: &str) -> Document {
+    extract_on(text, wednesday())
+}
+
+/// Violent event types (ACLED battles, explosions/remote violence, violence
+/// against civilians): a "material" event that happened.
+const VIOLENT: &[&str] = &[
+    "armed_clash",
+    "government_regains_territory",
+    "non_state_actor_overtakes_territory",
+    "air_drone_strike",
+    "shelling_artillery_missile_attack",
+    "remote_explosive_landmine_ied",
+    "suicide_bomb",
+    "grenade",
+    "chemical_weapon",
+    "attack",
+    "abduction_forced_disappearance",
+    "sexual_violence",
+];
+
+fn is_violent(e: &Event) -> bool {
+    VIOLENT.contains(&e.event_type.as_str())
+}
+
+fn show(doc: &Document) -> String {
+    let mut s = String::new();
+    for e in &doc.events {
+        s.push_str(&format!(
+            "\n  {} cameo={:?} trigger={:?} date={:?}/{:?} source={:?} target={:?} loc={:?} killed={:?} wounded={:?}",
+            e.event_type,
+            e.cameo,
+            e.trigger.text,
+            e.date,
+            e.date_precision,
+            e.source.as_ref().map(|a| (&a.text, &a.name, &a.country)),
+            e.target.as_ref().map(|a| (&a.text, &a.name, &a.country)),
+            e.location.as_ref().map(|l| (&l.place.name, &l.text)),
+            e.killed,
+            e.wounded
+        ));
+    }
+    if s.is_empty() {
+        s.push_str(" (no events)");
+    }
+    s
+}
+
+/// The violent events of a document; at least one required.
+fn violent<'d>(text: &str, doc: &'d Document) -> Vec<&'d Event> {
+    let v: Vec<&Event> = doc.events.iter().filter(|e| is_violent(e)).collect();
+    assert!(!v.is_empty(), "no violent event in {text:?}:{}", show(doc));
+    v
+}
+
+/// The violent event located at the mention with surface `surface`.
+fn violent_at<'d>(text: &str, doc: &'d Document, surface: &str) -> &'d Event {
+    doc.events
+        .iter()
+        .find(|e| is_violent(e) && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some(surface))
+        .unwrap_or_else(|| panic!("no violent event located at {surface:?} in {text:?}:{}", show(doc)))
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+// ---------------------------------------------------------------------------
+// Voice: who is source and who is target.
+
+#[test]
+fn active_voice_subject_is_source() {
+    let t = "US forces carried out strikes against militants in Mosul on Tuesday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mosul");
+    assert_eq!(e.event_type, "air_drone_strike", "{}", show(&doc));
+    let src = e.source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
+    assert_eq!(src.country.as_deref(), Some("US"), "source is the US:{}", show(&doc));
+    assert!(lower(&src.text).contains("forces"), "source surface {:?}", src.text);
+    let tgt = e.target.as_ref().unwrap_or_else(|| panic!("no target:{}", show(&doc)));
+    assert!(lower(&tgt.text).contains("militants"), "target is the militants:{}", show(&doc));
+}
+
+#[test]
+fn passive_voice_by_agent_is_source() {
+    let t = "A convoy came under attack by gunmen near Kandahar on Tuesday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Kandahar");
+    let src = e.source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
+    assert!(lower(&src.text).contains("gunmen"), "source is the gunmen:{}", show(&doc));
+    assert!(
+        e.target.as_ref().is_none_or(|t| !lower(&t.text).contains("gunmen")),
+        "the gunmen are not also the target:{}",
+        show(&doc)
+    );
+}
+
+#[test]
+fn passive_voice_subject_is_target() {
+    // "A convoy came under attack": the convoy was acted on.
+    let t = "A convoy came under attack by gunmen near Kandahar on Tuesday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Kandahar");
+    let tgt = e.target.as_ref().unwrap_or_else(|| panic!("no target:{}", show(&doc)));
+    assert!(lower(&tgt.text).contains("convoy"), "target is the convoy:{}", show(&doc));
+}
+
+#[test]
+fn nominal_by_phrase_is_source_and_on_phrase_is_location() {
+    let t = "Strikes by Israeli warplanes on Rafah killed two people on Tuesday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Rafah");
+    assert_eq!(e.event_type, "air_drone_strike", "{}", show(&doc));
+    let src = e.source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
+    assert_eq!(src.country.as_deref(), Some("IL"), "source is Israeli:{}", show(&doc));
+    assert_eq!(e.location.as_ref().unwrap().place.country.as_deref(), Some("PS"));
+}
+
+// ---------------------------------------------------------------------------
+// Negation and threats.
+
+#[test]
+fn vow_to_attack_is_a_threat_not_an_attack() {
+    let t = "The group vowed to continue attacks on US bases in Iraq.";
+    let doc = extract(t);
+    assert!(doc.events.iter().any(|e| e.event_type == "threaten"), "a threaten event:{}", show(&doc));
+    assert!(!doc.events.iter().any(is_violent), "no realised attack:{}", show(&doc));
+    let t = "The militia threatened to attack US forces in Syria.";
+    let doc = extract(t);
+    assert!(doc.events.iter().any(|e| e.event_type == "threaten"), "{}", show(&doc));
+    assert!(!doc.events.iter().any(is_violent), "{}", show(&doc));
+}
+
+#[test]
+fn denied_strike_is_not_a_strike() {
+    // "denied carrying out the strike": the strike is not asserted.
+    for t in [
+        "The army denied carrying out the strike on a village near Idlib.",
+        "The army denied carrying out the strike.",
+        "Israel did not carry out the strike on Rafah, officials said.",
+    ] {
+        let doc = extract(t);
+        assert!(
+            !doc.events.iter().any(|e| e.event_type == "air_drone_strike"),
+            "no air strike in {t:?}:{}",
+            show(&doc)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Dates. 2024-01-24 is a Wednesday.
+
+#[test]
+fn date_forms() {
+    // (sentence, document date, expected date, expected precision or None = any)
+    let cases: &[(&str, NaiveDate, NaiveDate, Option<DatePrecision>)] = &[
+        // Weekday: the most recent one before the document date.
+        ("US forces struck militia targets near Baghdad on Tuesday.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
+        // Same weekday as the document: that very day.
+        ("Militants attacked a checkpoint in Kirkuk early on Wednesday.", wednesday(), ymd(2024, 1, 24), Some(DatePrecision::Day)),
+        // Yesterday.
+        ("Rockets hit a base near Baghdad yesterday.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
+        // Last night: the day before.
+        ("Militants attacked an army post in Tikrit last night.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
+        // Last week: week precision.
+        ("Clashes erupted in Raqqa last week between rival factions.", wednesday(), ymd(2024, 1, 17), Some(DatePrecision::Week)),
+        // Absolute date with year, far from the document date.
+        ("On 21 March 2020, militants attacked a checkpoint in Mosul.", wednesday(), ymd(2020, 3, 21), Some(DatePrecision::Day)),
+        // Month and day: the document's year.
+        ("Militants attacked a checkpoint in Basra on March 21.", ymd(2024, 3, 25), ymd(2024, 3, 21), Some(DatePrecision::Day)),
+        // No date clue: the document date.
+        ("Gunmen attacked a bus near Homs.", wednesday(), wednesday(), None),
+    ];
+    let mut failures = Vec::new();
+    for &(t, doc_date, want, precision) in cases {
+        let doc = extract_on(t, doc_date);
+        let v: Vec<&Event> = doc.events.iter().filter(|e| is_violent(e)).collect();
+        if v.is_empty() {
+            failures.push(format!("{t:?}: no violent event:{}", show(&doc)));
+            continue;
+        }
+        for e in v {
+            if e.date != Some(want) || precision.is_some_and(|p| e.date_precision != Some(p)) {
+                failures.push(format!("{t:?}: want {want} {precision:?}, got {:?} {:?}", e.date, e.date_precision));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} date failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn month_name_is_not_a_protest_march() {
+    // "March" the month is a date, not a demonstration.
+    for (t, d) in [
+        ("On 21 March 2020, militants attacked a checkpoint in Mosul.", wednesday()),
+        ("Militants attacked a checkpoint in Basra on March 21.", ymd(2024, 3, 25)),
+        ("On March 21, militants attacked a checkpoint in Basra.", ymd(2024, 3, 25)),
+    ] {
+        let doc = extract_on(t, d);
+        assert!(!doc.events.iter().any(|e| e.event_type.contains("protest")), "no protest in {t:?}:{}", show(&doc));
+        assert!(doc.events.iter().any(|e| e.event_type == "attack" && e.trigger.text == "attacked"), "the attack in {t:?}:{}", show(&doc));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Casualties.
+
+#[test]
+fn casualty_forms() {
+    // (sentence, killed, wounded)
+    let cases: &[(&str, Option<u32>, Option<u32>)] = &[
+        // A number word after "killing".
+        ("Gunmen attacked a police checkpoint in Kirkuk on Tuesday, killing two officers.", Some(2), None),
+        // "at least" with digits, passive.
+        ("At least 12 people were killed when a car bomb exploded in Mosul on Tuesday.", Some(12), None),
+        // "dozens" counts as 12 (ACLED convention).
+        ("Israeli warplanes struck Rafah, killing dozens of people.", Some(12), None),
+        // "a dozen" killed.
+        ("A dozen civilians were killed when a shell hit a market in Donetsk.", Some(12), None),
+        // "a dozen" wounded.
+        ("A shell hit a market in Donetsk, wounding a dozen civilians.", None, Some(12)),
+        // Killed and wounded in one participle chain.
+        ("A bomb exploded in Kabul, killing 3 and wounding 5.", Some(3), Some(5)),
+        // Elided verb: "and two wounded".
+        ("Two people were killed and two wounded when a rocket hit a house in Sderot.", Some(2), Some(2)),
+    ];
+    let mut failures = Vec::new();
+    for &(t, killed, wounded) in cases {
+        let doc = extract(t);
+        let hit = doc.events.iter().any(|e| is_violent(e) && e.killed == killed && e.wounded == wounded);
+        if !hit {
+            failures.push(format!("{t:?}: want killed={killed:?} wounded={wounded:?}:{}", show(&doc)));
+        }
+    }
+    assert!(failures.is_empty(), "{} casualty failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn casualties_in_the_next_sentence_attach_to_the_event() {
+    // The count follows the strike sentence; it is that event's toll, not a
+    // second event.
+    let t = "A suicide bomber struck a mosque in Kabul on Tuesday. Two people were killed and two wounded.";
+    let doc = extract(t);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.event_type == "suicide_bomb")
+        .unwrap_or_else(|| panic!("no suicide_bomb:{}", show(&doc)));
+    assert_eq!((e.killed, e.wounded), (Some(2), Some(2)), "{}", show(&doc));
+    assert_eq!(violent(t, &doc).len(), 1, "one event, not two:{}", show(&doc));
+}
+
+#[test]
+fn cumulative_toll_is_not_one_events_casualties() {
+    for t in [
+        "Israeli strikes have killed at least 25,490 people in Gaza over more than 100 days of war, the health ministry said.",
+        "Israeli strikes have killed at least 25,490 people in Gaza since October 7, the health ministry said.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().all(|e| e.killed.is_none()), "no killed count in {t:?}:{}", show(&doc));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Locations.
+
+#[test]
+fn one_row_per_location() {
+    let t = "US forces carried out strikes in al-Qa\u{2019}im as well as Jurf al-Sakhar on Tuesday.";
+    let doc = extract(t);
+    let v = violent(t, &doc);
+    assert_eq!(v.len(), 2, "two rows:{}", show(&doc));
+    let qaim = violent_at(t, &doc, "al-Qa\u{2019}im");
+    let jurf = violent_at(t, &doc, "Jurf al-Sakhar");
+    for e in [qaim, jurf] {
+        assert_eq!(e.event_type, "air_drone_strike");
+        assert_eq!(e.date, Some(ymd(2024, 1, 23)));
+        assert_eq!(e.source.as_ref().and_then(|a| a.country.as_deref()), Some("US"), "{}", show(&doc));
+        assert_eq!(e.location.as_ref().unwrap().place.country.as_deref(), Some("IQ"));
+    }
+    assert_eq!(qaim.trigger, jurf.trigger, "same action");
+    assert_ne!(qaim.location.as_ref().unwrap().place.id, jurf.location.as_ref().unwrap().place.id);
+}
+
+#[test]
+fn washington_metonym_is_never_an_event_location() {
+    for t in [
+        "Washington said it carried out strikes on Kata'ib Hezbollah targets in Jurf al-Sakhar.",
+        "US forces struck militia targets in Iraq on Tuesday, Washington said.",
+        "Washington said Kata'ib Hezbollah was behind the attack on Tower 22 in Jordan.",
+        "Washington\u{2019}s strikes in Iraq drew condemnation from Baghdad.",
+    ] {
+        let doc = extract(t);
+        for e in &doc.events {
+            if let Some(loc) = &e.location {
+                assert_ne!(loc.text.as_deref(), Some("Washington"), "{t:?}:{}", show(&doc));
+                assert_ne!(loc.place.admin1.as_deref(), Some("District of Columbia"), "{t:?}:{}", show(&doc));
+            }
+        }
+        assert!(!doc.events.is_empty(), "{t:?} has events");
+    }
+    // The metonym acts: it is the source.
+    let t = "Washington said it carried out strikes on Kata'ib Hezbollah targets in Jurf al-Sakhar.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Jurf al-Sakhar");
+    assert_eq!(e.source.as_ref().and_then(|a| a.country.as_deref()), Some("US"), "{}", show(&doc));
+}
+
+#[test]
+fn tower_22_attack_is_located_at_tower_22() {
+    let t = "Kata'ib Hezbollah was behind the drone attack on Tower 22 in Jordan, officials said.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Tower 22");
+    assert_eq!(e.location.as_ref().unwrap().place.country.as_deref(), Some("JO"));
+    assert_eq!(e.location.as_ref().unwrap().geo_precision, 1);
+}
+
+// ---------------------------------------------------------------------------
+// Basic triggers.
+
+#[test]
+fn weapon_specific_triggers() {
+    // (sentence, expected type, location surface)
+    let cases = [
+        ("A drone struck a vehicle in Erbil on Tuesday.", "air_drone_strike", "Erbil"),
+        ("A drone strike hit a vehicle in Erbil on Tuesday.", "air_drone_strike", "Erbil"),
+        ("A car bomb exploded in Mosul, killing five people.", "remote_explosive_landmine_ied", "Mosul"),
+        ("Rockets hit a base near Baghdad yesterday.", "shelling_artillery_missile_attack", "Baghdad"),
+        ("A shell hit a market in Donetsk on Tuesday.", "shelling_artillery_missile_attack", "Donetsk"),
+        ("Shelling killed three civilians in Donetsk on Tuesday.", "shelling_artillery_missile_attack", "Donetsk"),
+    ];
+    let mut failures = Vec::new();
+    for (t, ty, at) in cases {
+        let doc = extract(t);
+        let ok = doc.events.iter().any(|e| e.event_type == ty && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some(at));
+        if !ok {
+            failures.push(format!("{t:?}: want {ty} at {at}:{}", show(&doc)));
+        }
+        // Every event of these sentences is in the right place: no stray row.
+        for e in &doc.events {
+            if let Some(l) = &e.location {
+                if l.text.as_deref() != Some(at) {
+                    failures.push(format!("{t:?}: stray location {:?} ({})", l.text, l.place.name));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} trigger failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Codes and serialisation.
+
+#[test]
+fn cameo_codes_are_present() {
+    let text = "US forces carried out strikes against militants in Mosul on Tuesday. \
+                A convoy came under attack by gunmen near Kandahar. \
+                The group vowed to continue attacks on US bases in Iraq. \
+                A bomb exploded in Kabul, killing 3 and wounding 5. \
+                Clashes erupted in Raqqa last week, monitors said.";
+    let doc = extract(text);
+    assert!(doc.events.len() >= 5, "{}", show(&doc));
+    for e in &doc.events {
+        let c = e.cameo.as_deref().unwrap_or_else(|| panic!("no CAMEO on {}:{}", e.event_type, show(&doc)));
+        assert!((2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()), "CAMEO {c:?} on {}", e.event_type);
+        assert!((0.0..=1.0).contains(&e.confidence));
+        assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+        assert!(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end, "trigger inside its sentence");
+    }
+    let strike = violent_at(text, &doc, "Mosul");
+    assert_eq!(strike.cameo.as_deref(), Some("195"), "air strike is CAMEO 195");
+}
+
+#[test]
+fn event_dates_serialise_as_iso_days() {
+    let t = "US forces struck militia targets near Baghdad on Tuesday.";
+    let doc = extract(t);
+    let e = violent(t, &doc)[0];
+    let v = serde_json::to_value(e).unwrap();
+    assert_eq!(v["date"], serde_json::json!("2024-01-23"), "{v}");
+    assert_eq!(v["date_precision"], serde_json::json!("day"), "{v}");
+    assert!(v["type"].is_string() && v["cameo"].is_string());
+    // The whole document too: its own date and every event date.
+    let v = serde_json::to_value(&doc).unwrap();
+    assert_eq!(v["date"], serde_json::json!("2024-01-24"));
+    for ev in v["events"].as_array().unwrap() {
+        let d = ev["date"].as_str().expect("date string");
+        assert!(
+            d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
+            "date {d:?}"
+        );
+    }
+    // And it round-trips.
+    let back: Document = serde_json::from_value(v).unwrap();
+    assert_eq!(back, doc);
+}
