@@ -108,7 +108,20 @@ fn text_file_gives_one_contract_document() {
     let events = doc["events"].as_array().unwrap();
     assert!(!events.is_empty(), "{doc}");
     for e in events {
-        for key in ["type", "cameo", "trigger", "sentence", "date", "date_precision", "source", "target", "location", "killed", "wounded", "confidence"] {
+        for key in [
+            "type",
+            "cameo",
+            "trigger",
+            "sentence",
+            "date",
+            "date_precision",
+            "source",
+            "target",
+            "location",
+            "killed",
+            "wounded",
+            "confidence",
+        ] {
             assert!(e.get(key).is_some(), "event field {key:?} missing: {e}");
         }
     }
@@ -123,10 +136,8 @@ fn date_option_is_echoed_and_used() {
     let d = docs(&o);
     assert_eq!(d[0]["date"], "2024-01-24");
     let events = d[0]["events"].as_array().unwrap();
-    let mosul = events
-        .iter()
-        .find(|e| e["location"]["text"] == "Mosul")
-        .unwrap_or_else(|| panic!("no Mosul event: {}", d[0]));
+    let mosul =
+        events.iter().find(|e| e["location"]["text"] == "Mosul").unwrap_or_else(|| panic!("no Mosul event: {}", d[0]));
     assert_eq!(mosul["date"], "2024-01-23", "on Tuesday, from a Wednesday");
 }
 
@@ -269,7 +280,10 @@ fn gazetteer_stats_prints_counts_and_load_time() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let out = stdout(&o);
     let field = |name: &str| -> f64 {
-        let line = out.lines().find(|l| l.starts_with(&format!("{name}\t"))).unwrap_or_else(|| panic!("no {name} line: {out}"));
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}\t")))
+            .unwrap_or_else(|| panic!("no {name} line: {out}"));
         line.split('\t').nth(1).unwrap().trim().parse().unwrap_or_else(|_| panic!("bad {name} line {line:?}"))
     };
     assert!(field("places") > 200_000.0, "{out}");

@@ -183,19 +183,49 @@ fn date_forms() {
     // (sentence, document date, expected date, expected precision or None = any)
     let cases: &[(&str, NaiveDate, NaiveDate, Option<DatePrecision>)] = &[
         // Weekday: the most recent one before the document date.
-        ("US forces struck militia targets near Baghdad on Tuesday.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
+        (
+            "US forces struck militia targets near Baghdad on Tuesday.",
+            wednesday(),
+            ymd(2024, 1, 23),
+            Some(DatePrecision::Day),
+        ),
         // Same weekday as the document: that very day.
-        ("Militants attacked a checkpoint in Kirkuk early on Wednesday.", wednesday(), ymd(2024, 1, 24), Some(DatePrecision::Day)),
+        (
+            "Militants attacked a checkpoint in Kirkuk early on Wednesday.",
+            wednesday(),
+            ymd(2024, 1, 24),
+            Some(DatePrecision::Day),
+        ),
         // Yesterday.
         ("Rockets hit a base near Baghdad yesterday.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
         // Last night: the day before.
-        ("Militants attacked an army post in Tikrit last night.", wednesday(), ymd(2024, 1, 23), Some(DatePrecision::Day)),
+        (
+            "Militants attacked an army post in Tikrit last night.",
+            wednesday(),
+            ymd(2024, 1, 23),
+            Some(DatePrecision::Day),
+        ),
         // Last week: week precision.
-        ("Clashes erupted in Raqqa last week between rival factions.", wednesday(), ymd(2024, 1, 17), Some(DatePrecision::Week)),
+        (
+            "Clashes erupted in Raqqa last week between rival factions.",
+            wednesday(),
+            ymd(2024, 1, 17),
+            Some(DatePrecision::Week),
+        ),
         // Absolute date with year, far from the document date.
-        ("On 21 March 2020, militants attacked a checkpoint in Mosul.", wednesday(), ymd(2020, 3, 21), Some(DatePrecision::Day)),
+        (
+            "On 21 March 2020, militants attacked a checkpoint in Mosul.",
+            wednesday(),
+            ymd(2020, 3, 21),
+            Some(DatePrecision::Day),
+        ),
         // Month and day: the document's year.
-        ("Militants attacked a checkpoint in Basra on March 21.", ymd(2024, 3, 25), ymd(2024, 3, 21), Some(DatePrecision::Day)),
+        (
+            "Militants attacked a checkpoint in Basra on March 21.",
+            ymd(2024, 3, 25),
+            ymd(2024, 3, 21),
+            Some(DatePrecision::Day),
+        ),
         // No date clue: the document date.
         ("Gunmen attacked a bus near Homs.", wednesday(), wednesday(), None),
     ];
@@ -226,7 +256,11 @@ fn month_name_is_not_a_protest_march() {
     ] {
         let doc = extract_on(t, d);
         assert!(!doc.events.iter().any(|e| e.event_type.contains("protest")), "no protest in {t:?}:{}", show(&doc));
-        assert!(doc.events.iter().any(|e| e.event_type == "attack" && e.trigger.text == "attacked"), "the attack in {t:?}:{}", show(&doc));
+        assert!(
+            doc.events.iter().any(|e| e.event_type == "attack" && e.trigger.text == "attacked"),
+            "the attack in {t:?}:{}",
+            show(&doc)
+        );
     }
 }
 
@@ -360,7 +394,10 @@ fn weapon_specific_triggers() {
     let mut failures = Vec::new();
     for (t, ty, at) in cases {
         let doc = extract(t);
-        let ok = doc.events.iter().any(|e| e.event_type == ty && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some(at));
+        let ok = doc
+            .events
+            .iter()
+            .any(|e| e.event_type == ty && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some(at));
         if !ok {
             failures.push(format!("{t:?}: want {ty} at {at}:{}", show(&doc)));
         }
@@ -414,7 +451,10 @@ fn event_dates_serialise_as_iso_days() {
     for ev in v["events"].as_array().unwrap() {
         let d = ev["date"].as_str().expect("date string");
         assert!(
-            d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
+            d.len() == 10
+                && d.as_bytes()[4] == b'-'
+                && d.as_bytes()[7] == b'-'
+                && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
             "date {d:?}"
         );
     }

@@ -21,6 +21,12 @@ pub(crate) struct TriggerDef {
     pub material: bool,
     /// The lexicon marks it weak or generic: it names an event only with support.
     pub weak: bool,
+    /// A weapon noun ("drone", "shell", "rockets"): evidence of armed violence
+    /// even where it is weak evidence of a particular event.
+    pub weapon: bool,
+    /// A casualty word ("killed", "wounded"): on its own it reports the
+    /// toll of an event, which may be told in an earlier sentence.
+    pub casualty: bool,
 }
 
 /// One actor row, or a generic agent.
@@ -75,6 +81,11 @@ impl EventLexicon {
                 cameo: r.get(3).unwrap_or("").to_string(),
                 material: r.get(4) == Some("acled"),
                 weak: note.starts_with("weak") || note.starts_with("generic") || note.starts_with("weapon word"),
+                weapon: note.starts_with("weapon word"),
+                casualty: matches!(
+                    word,
+                    "killed" | "dead" | "died" | "wounded" | "injured" | "hurt" | "killing" | "wounding" | "injuring"
+                ),
             });
             triggers.insert(word, trigger_defs.len() as u32 - 1);
         }

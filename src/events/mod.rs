@@ -266,6 +266,12 @@ pub(crate) fn extract(
                 Some((end, idx)) => {
                     // "US-occupied", "Iranian-backed": an adjective, not an event.
                     let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
+                    // The months March and May, capitalised mid-sentence.
+                    let month = end == k + 1
+                        && toks[k].has(shape::CAPITALIZED)
+                        && !toks[k].has(shape::SENTENCE_START)
+                        && (toks[k].folded_is("march") || toks[k].folded_is("may"));
+                    let modifier = modifier || month;
                     if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !modifier) {
                         trigs.push((k, end, def));
                     }
@@ -284,7 +290,7 @@ pub(crate) fn extract(
         let armed = found_actors
             .iter()
             .any(|a| matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police")));
-        let weapon = trigs.iter().any(|t| t.2.material && !t.2.weak);
+        let weapon = trigs.iter().any(|t| t.2.material && (!t.2.weak || t.2.weapon));
 
         // Modality of each trigger.
         let mut material: Option<(usize, usize, TriggerDef)> = None;
@@ -295,7 +301,7 @@ pub(crate) fn extract(
                 (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b)
             };
             if def.material {
-                if window(3) & cue::NEGATION != 0 {
+                if window(5) & cue::NEGATION != 0 {
                     continue;
                 }
                 // The labour sense of "strike", unless the document already
@@ -312,8 +318,14 @@ pub(crate) fn extract(
                 }
                 if window(5) & cue::INTENT != 0 || next_is_intent(toks, te, e) {
                     // "vowed to continue attacks", "our strikes will continue".
-                    def =
-                        TriggerDef { event_type: "threaten".into(), cameo: "138".into(), material: false, weak: false };
+                    def = TriggerDef {
+                        event_type: "threaten".into(),
+                        cameo: "138".into(),
+                        material: false,
+                        weak: false,
+                        weapon: false,
+                        casualty: false,
+                    };
                     if verbal.as_ref().is_none_or(|v| v.2.event_type != "threaten") {
                         verbal = Some((ts, te, def));
                     }
@@ -343,6 +355,16 @@ pub(crate) fn extract(
                 material = None;
             }
         }
+        // A sentence whose only evidence is a casualty word reports the toll
+        // of an event told just before: "A suicide bomber struck a mosque
+        // in Kabul. Two people were killed and two wounded."
+        if material.as_ref().is_some_and(|m| m.2.casualty) && cas != casualties::Casualties::default() {
+            if let Some((i, at)) = mem.last_material {
+                if si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none() {
+                    material = None;
+                }
+            }
+        }
 
         if let Some((ts, te, def)) = material {
             let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
@@ -368,7 +390,12 @@ pub(crate) fn extract(
                 inherited_date = mem.family_dates.get(fam).copied();
             }
             if target.is_none() {
-                target = object_target(input, toks, te, e, topo);
+                target = if passive(toks, (ts, te), e) {
+                    // "A convoy came under attack by gunmen": the subject.
+                    object_target(input, toks, s, ts, topo)
+                } else {
+                    object_target(input, toks, te, e, topo)
+                };
             }
             if source.is_none() {
                 if let Some((a, at)) = &mem.last_source {
@@ -459,6 +486,15 @@ pub(crate) fn extract(
         }
     }
     merge_repeats(events)
+}
+
+/// "came under attack by", "was attacked by": the subject is the target.
+fn passive(toks: &[Token], (ts, te): (usize, usize), e: usize) -> bool {
+    let by = (te..(te + 3).min(e)).any(|k| toks[k].folded_is("by"));
+    let under = ts > 0 && toks[ts - 1].folded_is("under");
+    let was =
+        ts > 0 && (toks[ts - 1].folded_is("was") || toks[ts - 1].folded_is("were") || toks[ts - 1].folded_is("been"));
+    by && (under || was)
 }
 
 /// "… attacks will continue", "strikes would follow": intent after the trigger.

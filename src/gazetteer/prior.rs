@@ -35,7 +35,17 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     let pop = r.population_or_zero();
     let fcode = r.fcode();
     let alternate = how != MatchKind::Preferred;
-    let mut size = 10.0 * ((pop as f32) + 10.0).log10(); // 10 for nothing, 70 for 10 million
+    let mut size = if pop == 0 {
+        // Unknown population: the kind says roughly how big the place is.
+        match r.kind() {
+            PlaceKind::City => 50.0,
+            PlaceKind::Town => 40.0,
+            PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => 30.0,
+            _ => 10.0,
+        }
+    } else {
+        10.0 * ((pop as f32) + 10.0).log10() // 10 for nothing, 70 for 10 million
+    };
     let mut capital = match fcode {
         "PPLC" => 30.0,
         "PPLA" => 10.0,
@@ -46,7 +56,7 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     if alternate {
         // A big city's minor alternates (old names, translations: Harare
         // was "Salisbury") must not outweigh a place that bears the name.
-        size = size.min(45.0);
+        size -= 15.0;
         capital = f32::min(capital, 10.0);
     }
     let mut s = match r.kind() {
@@ -57,7 +67,9 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         PlaceKind::Admin1 => 55.0,
         PlaceKind::Region => 55.0,
         PlaceKind::Admin2 => 32.0,
-        PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => size + capital,
+        PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => {
+            size + capital
+        }
         PlaceKind::Facility => 28.0 + if fcode == "AIRB" { 4.0 } else { 0.0 },
     };
     if r.origin() == Origin::Curated {

@@ -59,7 +59,7 @@ impl<W: Write> CsvWriter<W> {
     /// Writes one row per event of the document.
     pub fn write_document(&mut self, doc: &Document) -> std::io::Result<()> {
         for (i, ev) in doc.events.iter().enumerate() {
-            self.inner.serialize(row(doc, i, ev)).map_err(std::io::Error::other)?;
+            self.inner.serialize(row(doc, i, ev)).map_err(csv_io)?;
             self.rows += 1;
         }
         Ok(())
@@ -68,7 +68,7 @@ impl<W: Write> CsvWriter<W> {
     /// Writes the header if no row was written, flushes, returns the writer.
     pub fn finish(mut self) -> std::io::Result<W> {
         if self.rows == 0 {
-            self.inner.write_record(HEADER).map_err(std::io::Error::other)?;
+            self.inner.write_record(HEADER).map_err(csv_io)?;
         }
         self.inner.flush()?;
         self.inner.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
@@ -148,5 +148,13 @@ fn row<'a>(doc: &'a Document, i: usize, ev: &'a Event) -> Row<'a> {
         confidence: ev.confidence,
         sentence_start: ev.sentence.start,
         sentence_end: ev.sentence.end,
+    }
+}
+
+/// Unwraps the I/O error inside a csv error (keeping `BrokenPipe` visible).
+fn csv_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
     }
 }

@@ -41,7 +41,7 @@ impl<W: Write> GeoJsonWriter<W> {
             if self.features > 0 {
                 self.out.write_all(b",")?;
             }
-            serde_json::to_writer(&mut self.out, &feature).map_err(std::io::Error::other)?;
+            serde_json::to_writer(&mut self.out, &feature).map_err(super::jsonl::io_error)?;
             self.out.write_all(b"\n")?;
             self.features += 1;
         }

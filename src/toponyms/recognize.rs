@@ -85,12 +85,13 @@ pub(crate) fn recognize(
         .filter(|&k| {
             toks[k].has(shape::JOINED)
                 && is_cap(&toks[k])
-                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1])) || roles[k - 1] & role::TITLE != 0 || is_initial(&toks[k - 1], text))
+                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]))
+                    || roles[k - 1] & role::TITLE != 0
+                    || is_initial(&toks[k - 1], text))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash)
         .collect();
-    let doc = DocContext { roles: &roles, lowercase: &lowercase, persons: &persons, shouting };
 
     let mut mask = vec![false; n];
     let mut i = 0;
@@ -117,6 +118,7 @@ pub(crate) fn recognize(
         i += 1;
     }
 
+    let doc = DocContext { roles: &roles, lowercase: &lowercase, persons: &persons, shouting, mask: &mask };
     let mut ends: Vec<(usize, Entry)> = Vec::with_capacity(8);
     let max_tokens = view.max_tokens().max(1);
     let mut i = 0;
@@ -156,7 +158,7 @@ pub(crate) fn recognize(
                         .words
                         .longest_ending_at(&toks[..=j], j + 1)
                         .is_some_and(|(st, v)| st > i && v & role::PLACE_SUFFIX != 0));
-            if e.is_name() && (is_cap(tj) || suffix) {
+            if e.is_name() && (is_cap(tj) || suffix || (j > i && tj.has(shape::DIGIT))) {
                 ends.push((j + 1, e));
             }
             if !e.prefix {
@@ -196,7 +198,10 @@ pub(crate) fn recognize(
             continue;
         }
         if let Some((end, entry)) = translit_window(gaz, toks, &mask, i) {
-            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry) {
+            // A lone capitalised word at a sentence start is too often an
+            // ordinary word ("Shelling") to trust a lossy key.
+            let lone_start = end - i == 1 && t.has(shape::SENTENCE_START);
+            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry).filter(|_| !lone_start) {
                 places.push(Found {
                     tok_start: i,
                     tok_end: end,
@@ -271,6 +276,8 @@ struct DocContext<'a> {
     persons: &'a FxHashSet<u64>,
     /// The document is mostly in capitals.
     shouting: bool,
+    /// Tokens masked as organisation names or page furniture.
+    mask: &'a [bool],
 }
 
 /// Applies the context filters to tokens `i..end`; returns the recognition
@@ -307,7 +314,10 @@ fn judge(
     // Contractions that fold into names: "I’ve", "we’ll".
     {
         let src_last = &text[head.start as usize..head.end as usize];
-        if head.has(shape::CAPITALIZED) && src_last.len() <= 4 && matches!(src_last, "ive" | "ill" | "id" | "im" | "youve" | "weve" | "theyve" | "well" | "hed" | "shed") {
+        if head.has(shape::CAPITALIZED)
+            && src_last.len() <= 4
+            && matches!(src_last, "ive" | "ill" | "id" | "im" | "youve" | "weve" | "theyve" | "well" | "hed" | "shed")
+        {
             return None;
         }
     }
@@ -368,6 +378,7 @@ fn judge(
         // Inside a longer capitalised name that is not a place ("Rapides
         // Parish Fire District", "Chiquita Raquel Henry").
         if is_cap(prev)
+            && !doc.mask[pi]
             && !prev.has(shape::SENTENCE_START)
             && !prev.has(shape::POSSESSIVE)
             && !prev.has(shape::ALL_CAPS)

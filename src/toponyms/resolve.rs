@@ -106,23 +106,47 @@ pub(crate) fn resolve(
         *countries.entry(d.country).or_default() += 1.0;
     }
     let mut admin1: FxHashMap<([u8; 2], String), f32> = FxHashMap::default();
+    // Each distinct name counts once: five "Paris" in a story are not five
+    // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
+    let mut seen: FxHashMap<(u32, u32, bool), Option<([u8; 2], f32)>> = FxHashMap::default();
     for (m, cs) in cands.iter().enumerate() {
-        let Some(top) = cs.first() else { continue };
-        let r = v.record(top.record);
-        let Some(cc) = r.country() else { continue };
-        let margin = cs.get(1).map_or(30.0, |s| top.prior - s.prior);
-        let w = match r.kind() {
-            PlaceKind::Country => 1.0,
-            PlaceKind::Admin1 | PlaceKind::Region => 0.7,
-            _ if margin > 15.0 => 0.5,
-            _ => 0.2,
-        };
-        *countries.entry(cc).or_default() += w;
-        own[m] = Some((cc, w));
-        if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
-            let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
-            *admin1.entry((cc, a1.to_string())).or_default() += 1.0;
+        if let Some(prev) = seen.get(&entry_id(&found[m])) {
+            own[m] = *prev;
+            continue;
+        }
+        let contribution = cs.first().and_then(|top| {
+            let r = v.record(top.record);
+            let cc = r.country()?;
+            let margin = cs.get(1).map_or(30.0, |s| top.prior - s.prior);
+            let w = match r.kind() {
+                PlaceKind::Country => 1.0,
+                PlaceKind::Admin1 | PlaceKind::Region => 0.7,
+                _ if margin > 15.0 => 0.5,
+                _ => 0.2,
+            };
+            *countries.entry(cc).or_default() += w;
+            if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
+                let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
+                *admin1.entry((cc, a1.to_string())).or_default() += 1.0;
+            }
+            Some((cc, w))
+        });
+        seen.insert(entry_id(&found[m]), contribution);
+        own[m] = contribution;
+    }
+
+    let strongest = countries.values().copied().fold(0.0f32, f32::max);
+    // Divisions that contain another name's top candidate.
+    let mut contained: rustc_hash::FxHashSet<([u8; 2], String)> = rustc_hash::FxHashSet::default();
+    for cs in &cands {
+        if let Some(top) = cs.first() {
+            let r = v.record(top.record);
+            if let (Some(cc), false) = (r.country(), matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1)) {
+                if !r.admin1().is_empty() {
+                    contained.insert((cc, r.admin1().to_string()));
+                }
+            }
         }
     }
 
@@ -157,17 +181,26 @@ pub(crate) fn resolve(
                     w -= ow; // A mention is no evidence for itself.
                 }
             }
+            if w <= 0.05 && strongest >= 0.5 {
+                // Nothing else in a document about another country is here.
+                c.score -= 15.0;
+            }
+            if r.kind() == PlaceKind::Admin1 && contained.contains(&(cc, r.name().to_string())) {
+                // Another place of the document lies in this division
+                // ("Atlanta … Georgia").
+                c.score += 35.0;
+            }
             if w > 0.05 {
                 c.score += 12.0 + 8.0 * (1.0 + w).ln();
                 // A document clearly about one country means its provinces
                 // and states by their bare names ("Georgia" in an Atlanta paper).
                 if w >= 2.0 && r.kind() == PlaceKind::Admin1 && has_country {
-                    c.score += 25.0;
+                    c.score += if w >= 3.0 { 40.0 } else { 25.0 };
                 }
             }
             if r.kind() != PlaceKind::Admin1 {
                 if let Some(a) = admin1.get(&(cc, r.admin1().to_string())) {
-                    c.score += 10.0 + 4.0 * a.min(3.0);
+                    c.score += 20.0 + 5.0 * a.min(3.0);
                 }
             }
             if division && matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) {
@@ -185,37 +218,50 @@ pub(crate) fn resolve(
         cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
     }
 
-    // Spatial coherence, one round against the current choices.
-    let points: Vec<Option<(geo::Point<f64>, PlaceKind)>> = cands
-        .iter()
-        .map(|cs| {
-            cs.first().map(|c| {
-                let r = v.record(c.record);
-                (geo::Point::new(r.lon(), r.lat()), r.kind())
-            })
-        })
-        .collect();
+    // Spatial coherence (co-location): a candidate near a candidate of
+    // another name in the document is likelier, most of all near that
+    // name's current choice ("Paris" beside "Edgar County" is Paris, Illinois).
+    // Countries and first-level divisions have no meaningful point here.
+    let entries: Vec<(u32, u32, bool)> = found.iter().map(entry_id).collect();
+    let mut points: Vec<(usize, f64, f64, bool)> = Vec::new(); // (mention, lat, lon, is top)
+    let mut first_of: FxHashMap<(u32, u32, bool), usize> = FxHashMap::default();
+    for (m, cs) in cands.iter().enumerate() {
+        if first_of.insert(entries[m], m).is_some() {
+            continue;
+        }
+        for (rank, c) in cs.iter().enumerate() {
+            let r = v.record(c.record);
+            if matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
+                continue;
+            }
+            points.push((m, r.lat(), r.lon(), rank == 0));
+        }
+    }
     for (m, cs) in cands.iter_mut().enumerate() {
         if cs.len() < 2 {
             continue;
         }
         for c in cs.iter_mut() {
             let r = v.record(c.record);
-            if r.kind() == PlaceKind::Country {
+            if matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
                 continue;
             }
             let p = geo::Point::new(r.lon(), r.lat());
-            let near = points
-                .iter()
-                .enumerate()
-                .filter(|(k, q)| *k != m && q.is_some_and(|(_, kind)| kind != PlaceKind::Country))
-                .filter_map(|(_, q)| q.map(|(q, _)| haversine_km(p, q)))
-                .fold(f64::INFINITY, f64::min);
-            if near < 100.0 {
-                c.score += 12.0;
-            } else if near < 400.0 {
-                c.score += 6.0;
+            let mut bonus: f32 = 0.0;
+            for &(k, lat, lon, top) in &points {
+                if entries[k] == entries[m] || (lat - r.lat()).abs() > 4.0 {
+                    continue;
+                }
+                let d = haversine_km(p, geo::Point::new(lon, lat));
+                let b = match (d < 60.0, d < 400.0, top) {
+                    (true, _, true) => 15.0,
+                    (true, _, false) => 8.0,
+                    (false, true, true) => 6.0,
+                    _ => 0.0,
+                };
+                bonus = bonus.max(b);
             }
+            c.score += bonus;
         }
         cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
     }

@@ -208,18 +208,12 @@ pub(crate) fn write(rows: &[PlaceRow], extra: &[(u32, String)], demonyms: &[(Str
         .map(|c| {
             let mut k = Keys::default();
             let mut fold = String::new();
-            let mut primary = String::new();
             let mut scratch = String::new();
             for idx in c * CHUNK..((c + 1) * CHUNK).min(rows.len()) {
                 let r = &rows[idx];
                 k.add(idx as u32, &r.name, true, &mut fold, &mut scratch);
-                // An alternate that starts the preferred name ("New York" for
-                // "New York City") is as much the place's name.
-                fold_str_into(&r.name, &mut primary);
                 for n in &r.names {
-                    fold_str_into(n, &mut fold);
-                    let prefix = primary.len() > fold.len() && primary.starts_with(fold.as_str()) && primary.as_bytes()[fold.len()] == b' ';
-                    k.add(idx as u32, n, prefix, &mut fold, &mut scratch);
+                    k.add(idx as u32, n, false, &mut fold, &mut scratch);
                 }
                 if let Some(v) = by_row.get(idx) {
                     for n in v {
