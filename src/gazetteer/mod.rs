@@ -22,7 +22,7 @@
 pub(crate) mod distance;
 mod geonames;
 mod place;
-mod prior;
+pub(crate) mod prior;
 pub(crate) mod store;
 
 use std::borrow::Cow;
@@ -172,6 +172,11 @@ impl Gazetteer {
                     out.push((idx, MatchKind::Transliteration, self.prior(idx, MatchKind::Transliteration)));
                 }
             }
+        }
+        let mut scored: Vec<(u32, f32)> = out.iter().map(|c| (c.0, c.2)).collect();
+        prior::prefer_seats(&v, &mut scored);
+        for (c, s) in out.iter_mut().zip(&scored) {
+            c.2 = s.1;
         }
         out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         out.into_iter().map(|(idx, matched, score)| Candidate { place: self.place(idx), matched, score }).collect()

@@ -14,7 +14,7 @@
 //! A transliteration-key match is a guess and ranks below every exact match.
 
 use super::place::PlaceKind;
-use super::store::compact::RecordView;
+use super::store::compact::{Compact, RecordView};
 use super::store::row::Origin;
 
 /// How a candidate's name matched the query.
@@ -81,4 +81,31 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         MatchKind::Transliteration => -45.0,
     };
     s
+}
+
+/// A provincial capital named like its province ("Basra", "Erbil", "Deir
+/// ez-Zor") is what a bare name means: lift each such seat just above its
+/// division. `cands` holds (record, score) pairs of one name.
+pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
+    let divisions: Vec<(Option<[u8; 2]>, &str, f32)> = cands
+        .iter()
+        .filter_map(|&(i, s)| {
+            let r = view.record(i);
+            (r.kind() == PlaceKind::Admin1).then(|| (r.country(), r.name(), s))
+        })
+        .collect();
+    if divisions.is_empty() {
+        return;
+    }
+    for (i, s) in cands.iter_mut() {
+        let r = view.record(*i);
+        if !matches!(r.fcode(), "PPLA" | "PPLC") {
+            continue;
+        }
+        for &(cc, name, ds) in &divisions {
+            if cc == r.country() && name == r.admin1() && *s <= ds {
+                *s = ds + 1.0;
+            }
+        }
+    }
 }

@@ -322,7 +322,10 @@ fn judge(
         }
     }
     // "The city", "The region": a stop word followed by common words.
-    if end - i > 1 && roles[i] & role::STOPWORD != 0 && toks[i + 1..end].iter().all(|t| !is_cap(t)) {
+    if end - i > 1
+        && roles[i] & role::STOPWORD != 0
+        && toks[i + 1..end].iter().all(|t| !is_cap(t) && !t.has(shape::DIGIT))
+    {
         return None;
     }
     if single {

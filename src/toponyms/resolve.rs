@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::recognize::{Found, FoundDemonym};
 use crate::gazetteer::distance::haversine_km;
+use crate::gazetteer::prior::prefer_seats;
 use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact};
 use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind};
 use crate::text::tokens::{shape, Token};
@@ -63,6 +64,12 @@ fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str)
         let single = !folded_surface.contains(' ');
         let bar = if single { 0.88 } else { 0.8 };
         out.retain(|c| best_similarity(v, c.record, folded_surface) >= bar);
+    }
+    let mut scored: Vec<(u32, f32)> = out.iter().map(|c| (c.record, c.prior)).collect();
+    prefer_seats(v, &mut scored);
+    for (c, s) in out.iter_mut().zip(&scored) {
+        c.prior = s.1;
+        c.score = s.1;
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
     out.truncate(MAX_CANDIDATES);
