@@ -49,6 +49,11 @@ fn small_number(w: &str) -> Option<u32> {
     })
 }
 
+/// True for a word that reports deaths or injuries ("killed", "wounded").
+pub(crate) fn is_casualty_word(w: &str) -> bool {
+    is_killed(w) || is_wounded(w)
+}
+
 fn is_killed(w: &str) -> bool {
     matches!(
         w,

@@ -366,6 +366,27 @@ pub(crate) fn extract(
             }
         }
 
+        let attachable = mem
+            .last_material
+            .is_some_and(|(i, at)| si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none());
+        if material.is_none() && cas != casualties::Casualties::default() && !attachable {
+            // Deaths or injuries with no other trigger are still an event of
+            // violence: "Three people died in Kawangware."
+            if let Some(k) = (s..e).find(|&k| casualties::is_casualty_word(toks[k].folded(ftext))) {
+                material = Some((
+                    k,
+                    k + 1,
+                    TriggerDef {
+                        event_type: "attack".into(),
+                        cameo: "190".into(),
+                        material: true,
+                        weak: true,
+                        weapon: false,
+                        casualty: true,
+                    },
+                ));
+            }
+        }
         if let Some((ts, te, def)) = material {
             let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
             let mut source = src.map(|i| found_actors[i].actor.clone());
@@ -414,6 +435,7 @@ pub(crate) fn extract(
                 mem.family_dates.insert(family(&event_type), (d.date, d.precision));
             }
             let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier);
+            let coreferent = earlier.is_some();
             let first = events.len();
             let trigger = trigger_of(input, toks, ts, te);
             let conf = if def.weak { 0.55 } else { 0.8 };
@@ -434,6 +456,11 @@ pub(crate) fn extract(
                     wounded: if r == 0 { cas.wounded } else { None },
                     confidence: conf,
                 });
+            }
+            if !coreferent {
+                for ev in &mut events[first..] {
+                    refine_type(ev, input);
+                }
             }
             mem.last_material = Some((first, si));
             mem.material.push((first, trigger_stem(input, toks, te)));
@@ -485,7 +512,136 @@ pub(crate) fn extract(
             });
         }
     }
-    merge_repeats(events)
+    let mut events = merge_repeats(events);
+    for ev in &mut events {
+        let country = ev
+            .location
+            .as_ref()
+            .and_then(|l| l.place.country.clone())
+            .or_else(|| doc_country.clone())
+            .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
+            .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
+        default_actors(ev, country.as_deref(), &names);
+        if ev.location.is_none() {
+            // Nothing named: the capital of the country the event concerns,
+            // at country precision (ACLED's convention for unknown places).
+            if let Some(cap) = country.as_deref().and_then(|c| gaz.capital(c)) {
+                ev.location = Some(EventLocation { place: cap, text: None, start: None, end: None, geo_precision: 3 });
+            }
+        }
+    }
+    events
+}
+
+/// ACLED codebook refinements that depend on who took part and how:
+/// a clash between unarmed crowds is mob violence; a protest with burning,
+/// stones or barricades is a violent demonstration; a "bombing" with no
+/// aircraft is a remote explosive, not an air strike.
+fn refine_type(ev: &mut Event, input: &str) {
+    let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // Word stems: "burn" matches "burned", "ied" does not match "carried".
+    let has = |stems: &[&str]| stems.iter().any(|st| words.iter().any(|w| w.starts_with(st)));
+    let kind = |a: &Option<Actor>| a.as_ref().and_then(|a| a.kind.clone()).unwrap_or_default();
+    let (sk, tk) = (kind(&ev.source), kind(&ev.target));
+    let armed = |k: &str| matches!(k, "military" | "police" | "armed_group" | "rebel_group");
+    let crowd =
+        |k: &str| matches!(k, "civilians" | "protesters" | "rioters" | "political_party" | "ethnic_group" | "unknown");
+    let police = sk == "police" || tk == "police" || has(&["police"]);
+    let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
+        "armed_clash"
+            if !armed(&sk)
+                && !armed(&tk)
+                && (crowd(&sk) || crowd(&tk) || has(&["supporters", "students", "youths", "residents", "mob"])) =>
+        {
+            if police {
+                ("violent_demonstration", "145")
+            } else {
+                ("mob_violence", "145")
+            }
+        }
+        "peaceful_protest" | "protest_with_intervention"
+            if has(&[
+                "burn", "torch", "pelt", "stone", "barricad", "blocked", "bonfire", "loot", "ablaze", "riot",
+                "violent", "clash",
+            ]) =>
+        {
+            ("violent_demonstration", "145")
+        }
+        "air_drone_strike"
+            if !has(&[
+                "air",
+                "aerial",
+                "warplane",
+                "jet",
+                "aircraft",
+                "drone",
+                "helicopter",
+                "plane",
+                "bomber",
+                "uav",
+            ]) =>
+        {
+            if has(&["missile", "rocket", "shell", "mortar", "artillery"]) {
+                ("shelling_artillery_missile_attack", "194")
+            } else if has(&["bomb", "explosi", "blast", "ied", "mine"]) {
+                ("remote_explosive_landmine_ied", "183")
+            } else {
+                return;
+            }
+        }
+        "attack" if armed(&sk) && armed(&tk) => ("armed_clash", "190"),
+        _ => return,
+    };
+    ev.event_type = t.to_string();
+    ev.cameo = Some(cameo.to_string());
+}
+
+/// ACLED's conventions for actors a note implies: protests are by
+/// protesters, riots by rioters, violence against civilians targets
+/// civilians, and an unnamed perpetrator is an unidentified armed group.
+fn default_actors(ev: &mut Event, country: Option<&str>, names: &dyn Fn(&str) -> Option<String>) {
+    let fam = family(&ev.event_type);
+    let label = |base: &str| match country {
+        Some(c) => format!("{base} ({})", names(c).unwrap_or_else(|| c.to_string())),
+        None => base.to_string(),
+    };
+    let make = |base: &str, kind: &str, text: String| Actor {
+        text,
+        name: label(base),
+        country: country.map(str::to_string),
+        kind: Some(kind.to_string()),
+    };
+    match fam {
+        "protests" | "riots" => {
+            let (base, kind) = if fam == "protests" { ("Protesters", "protesters") } else { ("Rioters", "rioters") };
+            match &ev.source {
+                Some(a) if a.kind.as_deref() == Some(kind) => {}
+                // A named group protesting is "Protesters (X)" associated
+                // with that group; the surface keeps the group's words.
+                Some(a) => {
+                    let mut p = make(base, kind, a.text.clone());
+                    p.name = format!("{}: {}", p.name, a.name);
+                    ev.source = Some(p);
+                }
+                None => ev.source = Some(make(base, kind, String::new())),
+            }
+        }
+        "violence" => {
+            if ev.target.is_none() {
+                ev.target = Some(make("Civilians", "civilians", String::new()));
+            }
+            if ev.source.is_none() {
+                ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
+            }
+        }
+        "explosions" | "battles" => {
+            if ev.source.is_none() {
+                ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// "came under attack by", "was attacked by": the subject is the target.

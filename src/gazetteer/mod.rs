@@ -52,9 +52,13 @@ static BUNDLED: Lazy<Gazetteer> = Lazy::new(|| {
     // so failure here would be a packaging defect: degrade to an empty
     // gazetteer rather than panic in a caller's process.
     match Layout::open(BUNDLED_BYTES) {
-        Ok(layout) => {
-            Gazetteer { bytes: Cow::Borrowed(BUNDLED_BYTES), layout, load_time: t0.elapsed(), skipped_rows: 0 }
-        }
+        Ok(layout) => Gazetteer {
+            bytes: Cow::Borrowed(BUNDLED_BYTES),
+            layout,
+            load_time: t0.elapsed(),
+            skipped_rows: 0,
+            capitals: Default::default(),
+        },
         Err(_) => Gazetteer::empty(),
     }
 });
@@ -74,6 +78,8 @@ pub struct Gazetteer {
     layout: Layout,
     load_time: Duration,
     skipped_rows: usize,
+    /// Country → its capital's record, built on first use.
+    capitals: once_cell::sync::OnceCell<FxHashMap<[u8; 2], u32>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -126,7 +132,13 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         let bytes = compact::write(&[], &[], &[]);
         let layout = Layout::open(&bytes).unwrap_or_default();
-        Gazetteer { bytes: Cow::Owned(bytes), layout, load_time: Duration::ZERO, skipped_rows: 0 }
+        Gazetteer {
+            bytes: Cow::Owned(bytes),
+            layout,
+            load_time: Duration::ZERO,
+            skipped_rows: 0,
+            capitals: Default::default(),
+        }
     }
 
     /// The compact view the pipeline stages search.
@@ -186,6 +198,31 @@ impl Gazetteer {
     pub fn country(&self, code: &str) -> Option<Place> {
         let c = country_code(code)?;
         self.view().country(c).map(|i| self.place(i))
+    }
+
+    /// The capital of the country with ISO alpha-2 `code` (its most populous
+    /// `PPLC` place), if the gazetteer has one.
+    pub fn capital(&self, code: &str) -> Option<Place> {
+        let c = country_code(code)?;
+        let caps = self.capitals.get_or_init(|| {
+            let v = self.view();
+            let mut best: FxHashMap<[u8; 2], (u32, u64)> = FxHashMap::default();
+            for i in 0..v.len() as u32 {
+                let r = v.record(i);
+                if r.fcode() != "PPLC" {
+                    continue;
+                }
+                if let Some(cc) = r.country() {
+                    let pop = r.population_or_zero();
+                    let e = best.entry(cc).or_insert((i, pop));
+                    if pop > e.1 {
+                        *e = (i, pop);
+                    }
+                }
+            }
+            best.into_iter().map(|(k, (i, _))| (k, i)).collect()
+        });
+        caps.get(&c).map(|&i| self.place(i))
     }
 
     /// The country a demonym or adjective names ("Iraqi" → `IQ`), if known.
@@ -389,7 +426,13 @@ impl GazetteerBuilder {
         };
         let bytes = compact::write(&rows, &extra, &demonyms);
         let layout = Layout::open(&bytes)?;
-        Ok(Gazetteer { bytes: Cow::Owned(bytes), layout, load_time: t0.elapsed(), skipped_rows: skipped })
+        Ok(Gazetteer {
+            bytes: Cow::Owned(bytes),
+            layout,
+            load_time: t0.elapsed(),
+            skipped_rows: skipped,
+            capitals: Default::default(),
+        })
     }
 }
 
