@@ -36,9 +36,14 @@ static ACTORS: &str = include_str!("../../data/actors.csv");
 pub(crate) struct Lexicon {
     /// Word or phrase → role bits.
     pub words: PhraseSet,
-    /// Actor names and aliases → 1 (only their spans matter here).
-    pub organisations: PhraseSet,
+    /// Actor names and aliases → [`MASK`] (for organisations and persons,
+    /// whose names hide place words) plus the actor's country code in the
+    /// low 16 bits (0 when none).
+    pub actors: PhraseSet,
 }
+
+/// Flag of an actor whose name masks place words inside it.
+pub(crate) const MASK: u32 = 1 << 16;
 
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::bundled);
 
@@ -70,24 +75,19 @@ impl Lexicon {
         for rec in rows(GIVEN_NAMES) {
             words.insert_with(rec.get(0).unwrap_or(""), role::GIVEN_NAME, or);
         }
-        let mut organisations = PhraseSet::new();
+        let mut actors = PhraseSet::new();
         for rec in rows(ACTORS) {
-            // Only organisations and media: a person's or a government's
-            // name is no reason to doubt a place inside it.
-            if !matches!(
-                rec.get(2),
-                Some(
-                    "armed_group" | "rebel_group" | "media" | "political_party" | "ngo" | "international" | "business"
-                )
-            ) {
-                continue;
-            }
-            organisations.insert(rec.get(0).unwrap_or(""), 1);
+            // State bodies are named after their country or city ("Nairobi
+            // police"), which stay places; other names hide place words.
+            let mask = if matches!(rec.get(2), Some("government" | "military" | "police")) { 0 } else { MASK };
+            let country =
+                rec.get(3).map(str::as_bytes).filter(|b| b.len() == 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as u32);
+            actors.insert(rec.get(0).unwrap_or(""), mask | country);
             for alias in rec.get(1).unwrap_or("").split('|') {
-                organisations.insert(alias, 1);
+                actors.insert(alias, mask | country);
             }
         }
-        Lexicon { words, organisations }
+        Lexicon { words, actors }
     }
 }
 
@@ -121,7 +121,7 @@ mod tests {
         assert!(r[2] & role::ORG_SUFFIX != 0);
         assert!(r[3] & role::PLACE_SUFFIX != 0);
         assert!(r[4] & role::STOPWORD != 0);
-        assert!(LEXICON.organisations.len() > 300);
+        assert!(LEXICON.actors.len() > 300);
     }
 
     #[test]

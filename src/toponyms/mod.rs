@@ -70,19 +70,21 @@ pub(crate) struct Toponyms {
 pub(crate) struct Recognised {
     found: Vec<Found>,
     demonyms: Vec<recognize::FoundDemonym>,
+    /// Countries of the known actors the document names.
+    actor_countries: Vec<[u8; 2]>,
 }
 
 /// Recognises the place names and demonyms of a document.
 pub(crate) fn recognise(gaz: &Gazetteer, folded: &FoldedText, toks: &[Token]) -> Recognised {
     let mut r = Recognised::default();
-    recognize::recognize(gaz, folded, toks, &mut r.found, &mut r.demonyms);
+    recognize::recognize(gaz, folded, toks, &mut r.found, &mut r.demonyms, &mut r.actor_countries);
     r
 }
 
 /// Resolves recognised names to places.
 pub(crate) fn resolve(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &[Token], rec: Recognised) -> Toponyms {
-    let Recognised { found, demonyms: dem } = rec;
-    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem);
+    let Recognised { found, demonyms: dem, actor_countries } = rec;
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries);
     let v = gaz.view();
     let mut out = Toponyms::default();
     for (f, r) in found.iter().zip(resolved) {
@@ -125,7 +127,8 @@ pub(crate) fn resolve_spans(
 ) -> Vec<Option<Mention>> {
     let v = gaz.view();
     let mut dem = Vec::new();
-    recognize::recognize(gaz, folded, toks, &mut Vec::new(), &mut dem);
+    let mut actor_countries = Vec::new();
+    recognize::recognize(gaz, folded, toks, &mut Vec::new(), &mut dem, &mut actor_countries);
     // Map each span to its token range and name entry (exact, then translit).
     let mut found = Vec::new();
     let mut slot = Vec::with_capacity(spans.len());
@@ -157,7 +160,7 @@ pub(crate) fn resolve_spans(
             None => slot.push(None),
         }
     }
-    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem);
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries);
     spans
         .iter()
         .zip(slot)

@@ -64,6 +64,7 @@ pub(crate) fn recognize(
     toks: &[Token],
     places: &mut Vec<Found>,
     demonyms: &mut Vec<FoundDemonym>,
+    actor_countries: &mut Vec<[u8; 2]>,
 ) {
     let view = gaz.view();
     let lex = &*LEXICON;
@@ -96,11 +97,17 @@ pub(crate) fn recognize(
     let mut mask = vec![false; n];
     let mut i = 0;
     while i < n {
-        if let Some((e, _)) = lex.organisations.longest_at(toks, i) {
-            for k in i..e {
-                // A country inside an organisation's name stays visible
-                // ("Islamic Resistance in Iraq" still says Iraq).
-                mask[k] = !names_country(gaz, &toks[k]);
+        if let Some((e, v)) = lex.actors.longest_at(toks, i) {
+            if v & super::lexicon::MASK != 0 {
+                for k in i..e {
+                    // A country inside an organisation's name stays visible
+                    // ("Islamic Resistance in Iraq" still says Iraq).
+                    mask[k] = !names_country(gaz, &toks[k]);
+                }
+            }
+            let cc = ((v & 0xFFFF) as u16).to_le_bytes();
+            if cc != [0, 0] && !actor_countries.contains(&cc) {
+                actor_countries.push(cc);
             }
             i = e;
             continue;

@@ -95,6 +95,7 @@ pub(crate) fn resolve(
     folded: &str,
     found: &[Found],
     demonyms: &[FoundDemonym],
+    actor_countries: &[[u8; 2]],
 ) -> Vec<Option<Resolved>> {
     let v = gaz.view();
     let mut cands: Vec<Vec<Cand>> = found
@@ -111,6 +112,9 @@ pub(crate) fn resolve(
     let mut countries: FxHashMap<[u8; 2], f32> = FxHashMap::default();
     for d in demonyms {
         *countries.entry(d.country).or_default() += 1.0;
+    }
+    for c in actor_countries {
+        *countries.entry(*c).or_default() += 0.7;
     }
     let mut admin1: FxHashMap<([u8; 2], String), f32> = FxHashMap::default();
     // Each distinct name counts once: five "Paris" in a story are not five
@@ -296,8 +300,19 @@ pub(crate) fn resolve(
     cands
         .iter()
         .zip(found)
-        .map(|(cs, f)| {
+        .enumerate()
+        .map(|(m, (cs, f))| {
             let best = cs.first()?;
+            let r = v.record(best.record);
+            let w = r.country().and_then(|c| countries.get(&c).copied()).unwrap_or(0.0);
+            let own_w = own[m].filter(|o| Some(o.0) == r.country()).map_or(0.0, |o| o.1);
+            let unsupported = w - own_w <= 0.05 && strongest >= 1.0;
+            // In a story about another country, a village or town found only
+            // in some third country is a homonym we do not know, not a place
+            // to report; likewise a lone word matched on its lossy key.
+            if unsupported && (matches!(r.kind(), PlaceKind::Village | PlaceKind::Town) || (best.how == MatchKind::Transliteration && f.tok_end - f.tok_start == 1)) {
+                return None;
+            }
             let margin = cs.get(1).map_or(40.0, |s| best.score - s.score);
             let mut conf = 0.55 + 0.45 * (margin / 20.0).tanh();
             if best.how == MatchKind::Transliteration {
