@@ -370,6 +370,22 @@ PLURAL_EXCEPTIONS = {"Czech": "Czechs", "Motswana": "Batswana", "Mosotho": "Baso
 DEMONYM_DROP = {"Vatican Citizen", "Christmas Island", "Gibraltar", "Djibouti"}
 
 
+# AP style abbreviations of US states (hand-written: no registry package lists them).
+US_STATE_ABBREVIATIONS = {
+    "Alabama": ["Ala."], "Arizona": ["Ariz."], "Arkansas": ["Ark."], "California": ["Calif."], "Colorado": ["Colo."],
+    "Connecticut": ["Conn."], "Delaware": ["Del."], "Florida": ["Fla."], "Georgia": ["Ga."], "Illinois": ["Ill."],
+    "Indiana": ["Ind."], "Kansas": ["Kan.", "Kans."], "Kentucky": ["Ky."], "Louisiana": ["La."], "Maryland": ["Md."],
+    "Massachusetts": ["Mass."], "Michigan": ["Mich."], "Minnesota": ["Minn."], "Mississippi": ["Miss."],
+    "Missouri": ["Mo."], "Montana": ["Mont."], "Nebraska": ["Neb.", "Nebr."], "Nevada": ["Nev."],
+    "New Hampshire": ["N.H."], "New Jersey": ["N.J."], "New Mexico": ["N.M."], "New York": ["N.Y."],
+    "North Carolina": ["N.C."], "North Dakota": ["N.D."], "Oklahoma": ["Okla."], "Oregon": ["Ore.", "Oreg."],
+    "Pennsylvania": ["Pa.", "Penn."], "Rhode Island": ["R.I."], "South Carolina": ["S.C."], "South Dakota": ["S.D."],
+    "Tennessee": ["Tenn."], "Texas": ["Tex."], "Vermont": ["Vt."], "Virginia": ["Va."], "Washington": ["Wash."],
+    "West Virginia": ["W.Va."], "Wisconsin": ["Wis.", "Wisc."], "Wyoming": ["Wyo."],
+    "Washington, D.C.": ["D.C."], "District of Columbia": ["D.C."],
+}
+
+
 def plural(w):
     if w in PLURAL_EXCEPTIONS:
         return PLURAL_EXCEPTIONS[w]
@@ -705,9 +721,14 @@ def main():
                 continue
             generated.append(bare)
             generated += [f"{bare} {t}" for t in sorted(types)]
+        names = clean_names(display, cands + generated)
+        if cc == "US":
+            # The abbreviations of AP style, as US datelines write states ("Paris, Ky."); they
+            # look like codes to `acceptable`, so they are added after it.
+            names = names + US_STATE_ABBREVIATIONS.get(display, [])
         rows.append({"id": f"geonames:{gid}", "name": display, "lat": latlon[0], "lon": latlon[1],
                      "country": cc, "admin1": display, "admin2": "", "kind": "admin1", "fcode": "ADM1",
-                     "population": "", "names": clean_names(display, cands + generated)})
+                     "population": "", "names": names})
     stats["admin1_coords"] = dict(coord_src)
     notes.append(f"admin1: {coord_src['rgeo']} placed at their GeoNames point (rgeo), {len(a1_ambiguous)} of them chosen "
                  "among several same-named rgeo entries (see rgeo_admin1_point)")

@@ -80,8 +80,11 @@ impl Lexicon {
             // State bodies are named after their country or city ("Nairobi
             // police"), which stay places; other names hide place words.
             let mask = if matches!(rec.get(2), Some("government" | "military" | "police")) { 0 } else { MASK };
-            let country =
-                rec.get(3).map(str::as_bytes).filter(|b| b.len() == 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as u32);
+            let country = rec
+                .get(3)
+                .map(str::as_bytes)
+                .filter(|b| b.len() == 2)
+                .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as u32);
             actors.insert(rec.get(0).unwrap_or(""), mask | country);
             for alias in rec.get(1).unwrap_or("").split('|') {
                 actors.insert(alias, mask | country);

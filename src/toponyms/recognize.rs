@@ -309,11 +309,16 @@ fn judge(
     // The best-known kind among the candidates, for rules that depend on it.
     let mut has_area = false;
     let mut has_capital = false;
+    let mut has_city = false;
     for p in view.postings(entry) {
         let r = view.record(posting_record(p));
         match r.kind() {
             PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region => has_area = true,
-            PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => has_capital = true,
+            PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => {
+                has_capital = true;
+                has_city = true;
+            }
+            PlaceKind::City => has_city = true,
             _ => {}
         }
     }
@@ -348,7 +353,11 @@ fn judge(
             return None;
         }
         let len = head.end - head.start;
-        if len < 3 && !(head.has(shape::ALL_CAPS) && has_area) {
+        // Short words name places only as codes ("UK") or abbreviations with
+        // their period ("Ky.", "Ga." in AP datelines).
+        let abbreviation =
+            has_area && text.as_bytes().get(head.end as usize) == Some(&b'.') && head.has(shape::CAPITALIZED);
+        if len < 3 && !(head.has(shape::ALL_CAPS) && has_area) && !abbreviation {
             return None;
         }
         if head.has(shape::ALL_CAPS) && len <= 3 && !has_area {
@@ -388,6 +397,7 @@ fn judge(
         // Inside a longer capitalised name that is not a place ("Rapides
         // Parish Fire District", "Chiquita Raquel Henry").
         if is_cap(prev)
+            && !has_city
             && !doc.mask[pi]
             && !prev.has(shape::SENTENCE_START)
             && !prev.has(shape::POSSESSIVE)
@@ -436,7 +446,11 @@ fn judge(
     let mut literal = true;
     if end < toks.len() && toks[end].has(shape::JOINED) && !head.has(shape::POSSESSIVE) {
         let nr = roles[end];
-        if nr & role::ORG_SUFFIX != 0 && nr & role::PLACE_SUFFIX == 0 {
+        // A lower-case organisation word after a city is a description
+        // ("a Gainesville hospital"), after a small town a name
+        // ("al-Mayadeen television").
+        let described = !is_cap(&toks[end]) && (has_area || has_city);
+        if nr & role::ORG_SUFFIX != 0 && nr & role::PLACE_SUFFIX == 0 && !described {
             return None;
         }
         if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 {

@@ -310,7 +310,10 @@ pub(crate) fn resolve(
             // In a story about another country, a village or town found only
             // in some third country is a homonym we do not know, not a place
             // to report; likewise a lone word matched on its lossy key.
-            if unsupported && (matches!(r.kind(), PlaceKind::Village | PlaceKind::Town) || (best.how == MatchKind::Transliteration && f.tok_end - f.tok_start == 1)) {
+            if unsupported
+                && (matches!(r.kind(), PlaceKind::Village | PlaceKind::Town)
+                    || (best.how == MatchKind::Transliteration && f.tok_end - f.tok_start == 1))
+            {
                 return None;
             }
             let margin = cs.get(1).map_or(40.0, |s| best.score - s.score);
