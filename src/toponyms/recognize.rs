@@ -310,10 +310,15 @@ fn judge(
     let mut has_area = false;
     let mut has_capital = false;
     let mut has_city = false;
+    let mut has_country = false;
     for p in view.postings(entry) {
         let r = view.record(posting_record(p));
         match r.kind() {
-            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region => has_area = true,
+            PlaceKind::Country => {
+                has_area = true;
+                has_country = true;
+            }
+            PlaceKind::Admin1 | PlaceKind::Region => has_area = true,
             PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => {
                 has_capital = true;
                 has_city = true;
@@ -345,7 +350,7 @@ fn judge(
             return None;
         }
         // A lone given name is a person far more often than a place.
-        if roles[end - 1] & role::GIVEN_NAME != 0 && !has_area && !has_capital {
+        if roles[end - 1] & role::GIVEN_NAME != 0 && !has_country && !has_capital {
             return None;
         }
         // Part of a hyphenated name: "Wal-Mart", "Coca-Cola".

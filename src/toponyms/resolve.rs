@@ -149,13 +149,16 @@ pub(crate) fn resolve(
 
     let strongest = countries.values().copied().fold(0.0f32, f32::max);
     // Divisions that contain another name's top candidate.
-    let mut contained: rustc_hash::FxHashSet<([u8; 2], String)> = rustc_hash::FxHashSet::default();
-    for cs in &cands {
+    // (country, division, name) of every name's top candidate, so that a
+    // division is supported only by other names ("Alexandria" the city is
+    // no evidence for the governorate of the same name).
+    let mut contained: Vec<([u8; 2], String, (u32, u32, bool))> = Vec::new();
+    for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
             if let (Some(cc), false) = (r.country(), matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1)) {
                 if !r.admin1().is_empty() {
-                    contained.insert((cc, r.admin1().to_string()));
+                    contained.push((cc, r.admin1().to_string(), entry_id(&found[m])));
                 }
             }
         }
@@ -196,7 +199,8 @@ pub(crate) fn resolve(
                 // Nothing else in a document about another country is here.
                 c.score -= 15.0;
             }
-            if r.kind() == PlaceKind::Admin1 && contained.contains(&(cc, r.name().to_string())) {
+            let me = entry_id(&found[m]);
+            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && a == r.name() && *e != me) {
                 // Another place of the document lies in this division
                 // ("Atlanta … Georgia").
                 c.score += 35.0;
