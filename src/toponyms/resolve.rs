@@ -197,7 +197,7 @@ pub(crate) fn resolve(
             }
             if w <= 0.05 && strongest >= 0.5 {
                 // Nothing else in a document about another country is here.
-                c.score -= 15.0;
+                c.score -= 25.0;
             }
             let me = entry_id(&found[m]);
             if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && a == r.name() && *e != me) {
