@@ -12,6 +12,11 @@ use rayon::prelude::*;
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;
 use crate::text::{FoldedText, Tokenizer};
+
+thread_local! {
+    /// Per-thread fold and token buffers, reused across documents.
+    static SCRATCH: std::cell::Cell<(FoldedText, Tokenizer)> = std::cell::Cell::new(Default::default());
+}
 use crate::toponyms::{self, Mention};
 
 /// One input document for [`Extractor::extract_batch`].
@@ -145,28 +150,36 @@ impl Extractor {
             }
         };
         let text = input.text;
-        let folded = FoldedText::new(text);
-        let mut tokenizer = Tokenizer::new();
-        let toks = tokenizer.tokenize(&folded, text);
+        // Reuse this thread's fold and token buffers: a fresh pair per
+        // document would cost two allocations the size of the text.
+        let mut scratch = SCRATCH.with(|s| s.take());
+        let (folded, tokenizer) = &mut scratch;
+        folded.fold_into(text);
+        let toks = tokenizer.tokenize(folded, text);
         lap(|t| &mut t.normalise, &mut times);
-        let rec = toponyms::recognise(&self.gazetteer, &folded, toks);
+        let rec = toponyms::recognise(&self.gazetteer, &*folded, toks);
         lap(|t| &mut t.matching, &mut times);
-        let topo = toponyms::resolve(&self.gazetteer, text, &folded, toks, rec);
+        let topo = toponyms::resolve(&self.gazetteer, text, &*folded, toks, rec);
         lap(|t| &mut t.resolve, &mut times);
         let events = if self.places_only {
             Vec::new()
         } else {
-            crate::events::extract(&self.gazetteer, text, &folded, toks, &topo, input.date)
+            crate::events::extract(&self.gazetteer, text, &*folded, toks, &topo, input.date)
         };
         lap(|t| &mut t.events, &mut times);
-        Document {
+        let doc = Document {
             id: input.id.map(str::to_string),
             date: input.date,
             places: topo.mentions,
             events,
             demonyms: topo.demonyms,
             warnings: Vec::new(),
+        };
+        // Keep big buffers from one huge document out of the thread's cache.
+        if folded.as_str().len() < (8 << 20) {
+            SCRATCH.with(|s| s.set(scratch));
         }
+        doc
     }
 
     /// Extracts from many inputs in parallel (rayon), keeping input order.

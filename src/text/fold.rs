@@ -39,20 +39,26 @@ impl FoldedText {
     }
 
     /// Folds `input`, reusing this value's buffers.
+#[inline(never)]
     pub fn fold_into(&mut self, input: &str) {
-        self.folded.clear();
+        // Work on bytes: every push below is a whole UTF-8 sequence, so the
+        // result is valid UTF-8 and the final check cannot fail.
+        let mut out = std::mem::take(&mut self.folded).into_bytes();
+        out.clear();
         self.origin.clear();
         self.input_len = input.len();
-        self.folded.reserve(input.len());
+        out.reserve(input.len());
         self.origin.reserve(input.len() + 1);
         let bytes = input.as_bytes();
+        let mut scratch = [0u8; 4];
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 // ASCII fast path: the overwhelming majority of news bytes.
-                if let Some(out) = fold_ascii(b) {
-                    self.folded.push(out as char);
+                let m = ASCII_FOLD[b as usize];
+                if m != 0 {
+                    out.push(m);
                     self.origin.push(i as u32);
                 }
                 i += 1;
@@ -61,17 +67,16 @@ impl FoldedText {
             // `i` is a char boundary because we only ever step over whole chars.
             let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
             let start = i as u32;
-            let mut push = |c: char| {
-                let before = self.folded.len();
-                self.folded.push(c);
-                for _ in before..self.folded.len() {
-                    self.origin.push(start);
-                }
-            };
-            fold_char(c, &mut push);
+            let origin = &mut self.origin;
+            fold_char(c, &mut |c: char| {
+                let enc = c.encode_utf8(&mut scratch);
+                out.extend_from_slice(enc.as_bytes());
+                origin.extend(std::iter::repeat_n(start, enc.len()));
+            });
             i += c.len_utf8();
         }
         self.origin.push(input.len() as u32);
+        self.folded = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 
     /// The folded text.
@@ -91,7 +96,14 @@ impl FoldedText {
             return (s, s);
         }
         let last = self.origin[end - 1] as usize;
-        let char_len = input[last..].chars().next().map_or(0, char::len_utf8);
+        // The width of a UTF-8 sequence from its leading byte.
+        let char_len = match input.as_bytes().get(last) {
+            None => 0,
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b >= 0xF0 => 4,
+            Some(&b) if b >= 0xE0 => 3,
+            Some(_) => 2,
+        };
         (s, (last + char_len).min(self.input_len))
     }
 
@@ -122,6 +134,22 @@ pub fn fold_str(input: &str) -> String {
     fold_str_into(input, &mut s);
     s
 }
+
+/// The fold of each ASCII byte; 0 means "drop".
+static ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => b as u8 | 0x20,
+            b'\'' | b'`' => 0,
+            b'-' => b' ',
+            x => x,
+        };
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn fold_ascii(b: u8) -> Option<u8> {

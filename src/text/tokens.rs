@@ -48,8 +48,6 @@ pub struct Token {
     pub shape: u8,
     /// Hash of the folded token.
     pub hash: u64,
-    /// Hash of the token's transliteration key.
-    pub translit: u64,
 }
 
 impl Token {
@@ -63,6 +61,13 @@ impl Token {
     #[inline]
     pub fn folded<'a>(&self, folded: &'a str) -> &'a str {
         &folded[self.start as usize..self.end as usize]
+    }
+
+    /// Hash of the token's transliteration key (computed on demand: only
+    /// capitalised words that name nothing verbatim need it).
+    pub fn translit_hash(&self, folded: &str, scratch: &mut String) -> u64 {
+        translit_token_into(self.folded(folded), scratch);
+        hash_bytes(scratch.as_bytes())
     }
 
     /// True when the folded token is exactly `word` (lower case, folded).
@@ -129,63 +134,84 @@ impl Tokenizer {
     }
 
     /// Tokenises folded text; `input` is the text that was folded.
+#[inline(never)]
     pub fn tokenize(&mut self, folded: &FoldedText, input: &str) -> &[Token] {
         self.tokens.clear();
         let text = folded.as_str();
         let bytes = text.as_bytes();
         let inb = input.as_bytes();
+        let n = bytes.len();
         let mut i = 0;
         let mut prev_end = 0usize;
-        while i < bytes.len() {
-            let (is_word, len) = char_class(text, i);
-            if !is_word {
-                i += len;
-                continue;
-            }
-            let start = i;
-            i += len;
-            while i < bytes.len() {
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    i += 1;
+                    continue;
+                }
+            } else {
                 let (w, l) = char_class(text, i);
                 if !w {
-                    break;
+                    i += l;
+                    continue;
                 }
-                i += l;
+            }
+            let start = i;
+            // Scan the word: ASCII bytes through the table, others decoded.
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !ASCII_WORD[b as usize] {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let (w, l) = char_class(text, i);
+                    if !w {
+                        break;
+                    }
+                    i += l;
+                }
             }
             let (in_start, mut in_end) = folded.input_span(start, i, input);
             let mut end = i;
-            let mut possessive = false;
+            let mut shape_flags = 0;
             if let Some(cut) = possessive_cut(&input[in_start..in_end]) {
                 // "Iraq’s" folds to "iraqs": the token is "iraq", flagged.
                 end -= 1;
                 in_end = in_start + cut;
-                possessive = true;
-            }
-            let word = &text[start..end];
-            let mut shape_flags = input_shape(&input[in_start..in_end]);
-            if possessive {
                 shape_flags |= shape::POSSESSIVE;
             }
+            let word = &text[start..end];
+            shape_flags |= input_shape(&input[in_start..in_end]);
             if is_article(word) {
                 shape_flags |= shape::ARTICLE;
             }
+            // One pass over the gap: only spaces (a name may run across it,
+            // and across the period of a short abbreviation: "St. Louis",
+            // "U.S."), or sentence punctuation.
             let gap = &bytes[prev_end..start];
-            // A name may run across plain spaces, and across the period of a
-            // short abbreviation ("St. Louis", "U.S.").
-            let prev_len = self.tokens.last().map_or(0, |t| t.end - t.start);
-            let joined =
-                !gap.is_empty() && (gap.iter().all(|&b| b == b' ') || (prev_len <= 2 && (gap == b"." || gap == b". ")));
-            if !self.tokens.is_empty() && joined {
-                shape_flags |= shape::JOINED;
+            let mut all_space = !gap.is_empty();
+            let mut terminator = false;
+            for &g in gap {
+                all_space &= g == b' ';
+                terminator |= matches!(g, b'.' | b'!' | b'?' | b'\n' | b':' | b'"' | b'|');
             }
-            if self.tokens.is_empty()
-                || gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b'"' | b'|'))
-            {
+            if let Some(prev) = self.tokens.last() {
+                let short = prev.end - prev.start <= 2;
+                if all_space || (short && (gap == b"." || gap == b". ")) {
+                    shape_flags |= shape::JOINED;
+                }
+            } else {
+                terminator = true;
+            }
+            if terminator {
                 shape_flags |= shape::SENTENCE_START;
             }
             if inb.get(in_end) == Some(&b'-') {
                 shape_flags |= shape::HYPHEN_AFTER;
             }
-            translit_token_into(word, &mut self.scratch);
             self.tokens.push(Token {
                 start: start as u32,
                 end: end as u32,
@@ -193,13 +219,23 @@ impl Tokenizer {
                 input_end: in_end as u32,
                 shape: shape_flags,
                 hash: hash_bytes(word.as_bytes()),
-                translit: hash_bytes(self.scratch.as_bytes()),
             });
             prev_end = i;
         }
         &self.tokens
     }
 }
+
+/// ASCII letters and digits: the word characters of folded ASCII text.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// If `word` (input text) ends in a possessive `'s` with any apostrophe
 /// form, the byte length of the word without it.
@@ -227,6 +263,26 @@ fn char_class(text: &str, i: usize) -> (bool, usize) {
 }
 
 fn input_shape(word: &str) -> u8 {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let mut flags = 0;
+        if b.first().is_some_and(u8::is_ascii_uppercase) {
+            flags |= shape::CAPITALIZED;
+        }
+        let (mut upper, mut lower, mut digit) = (0u32, 0u32, false);
+        for &c in b {
+            upper += c.is_ascii_uppercase() as u32;
+            lower += c.is_ascii_lowercase() as u32;
+            digit |= c.is_ascii_digit();
+        }
+        if digit {
+            flags |= shape::DIGIT;
+        }
+        if upper >= 2 && lower == 0 {
+            flags |= shape::ALL_CAPS;
+        }
+        return flags;
+    }
     let mut flags = 0;
     let mut upper = 0usize;
     let mut lower = 0usize;

@@ -27,7 +27,7 @@ const ARTICLES: &[&str] = &[
 
 /// True when a folded token is an Arabic article form.
 pub fn is_article(folded_token: &str) -> bool {
-    folded_token.len() <= 3 && ARTICLES.contains(&folded_token)
+    folded_token.len() <= 3 && folded_token.len() >= 2 && ARTICLES.contains(&folded_token)
 }
 
 fn is_vowel(b: u8) -> bool {

@@ -130,6 +130,7 @@ pub(crate) fn resolve_spans(
     let mut actor_countries = Vec::new();
     recognize::recognize(gaz, folded, toks, &mut Vec::new(), &mut dem, &mut actor_countries);
     // Map each span to its token range and name entry (exact, then translit).
+    let mut scratch = String::new();
     let mut found = Vec::new();
     let mut slot = Vec::with_capacity(spans.len());
     for &(s, e) in spans {
@@ -144,7 +145,7 @@ pub(crate) fn resolve_spans(
         for (k, t) in toks[ts..=te].iter().enumerate() {
             key = combine(key, t.hash);
             if !(t.has(crate::text::tokens::shape::ARTICLE) && ts + k < te) {
-                tkey = combine(tkey, t.translit);
+                tkey = combine(tkey, t.translit_hash(folded.as_str(), &mut scratch));
             }
         }
         let hit = v

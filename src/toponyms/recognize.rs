@@ -58,6 +58,7 @@ fn is_cap(t: &Token) -> bool {
 }
 
 /// Finds the place names and demonyms of one document.
+#[inline(never)]
 pub(crate) fn recognize(
     gaz: &Gazetteer,
     folded: &FoldedText,
@@ -72,11 +73,11 @@ pub(crate) fn recognize(
     let text = folded.as_str();
     let roles: Vec<u32> = toks.iter().map(|t| lex.words.word(t).unwrap_or(0)).collect();
     // Words this document also writes in lower case are common words here.
-    let lowercase: FxHashSet<u64> = toks
-        .iter()
-        .filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0)
-        .map(|t| t.hash)
-        .collect();
+    // A sorted list, not a hash set: built once per document, probed rarely.
+    let mut lowercase: Vec<u64> =
+        toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash).collect();
+    lowercase.sort_unstable();
+    lowercase.dedup();
     // A document in capitals (or a headline-only one) gives no case evidence.
     let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
     let shouting = caps * 2 > n;
@@ -97,7 +98,9 @@ pub(crate) fn recognize(
     let mut mask = vec![false; n];
     let mut i = 0;
     while i < n {
-        if let Some((e, v)) = lex.actors.longest_at(toks, i) {
+        // Actor names start with a capital or an article ("al-Shabaab").
+        let could_start = toks[i].shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::ARTICLE) != 0;
+        if let Some((e, v)) = if could_start { lex.actors.longest_at(toks, i) } else { None } {
             if v & super::lexicon::MASK != 0 {
                 for k in i..e {
                     // A country inside an organisation's name stays visible
@@ -112,7 +115,8 @@ pub(crate) fn recognize(
             i = e;
             continue;
         }
-        if let Some((e, v)) = lex.words.longest_at(toks, i) {
+        let furniture = if toks[i].has(shape::SENTENCE_START) { lex.words.longest_at(toks, i) } else { None };
+        if let Some((e, v)) = furniture {
             if v & role::FURNITURE != 0
                 && (e - i > 1 || roles[i] & role::FURNITURE != 0)
                 && toks[i].has(shape::SENTENCE_START)
@@ -204,7 +208,13 @@ pub(crate) fn recognize(
         if accepted {
             continue;
         }
-        if let Some((end, entry)) = translit_window(gaz, toks, &mask, i) {
+        // Only words that name nothing verbatim, are no known common word and
+        // do not start a longer gazetteer name try the lossy key.
+        let worth_translit = roles[i] == 0
+            && view.exact(combine(KEY_START, t.hash)).is_none()
+            && doc.lowercase.binary_search(&t.hash).is_err();
+        let window = if worth_translit { translit_window(gaz, toks, text, &mask, i) } else { None };
+        if let Some((end, entry)) = window {
             // A lone capitalised word at a sentence start is too often an
             // ordinary word ("Shelling") to trust a lossy key.
             let lone_start = end - i == 1 && t.has(shape::SENTENCE_START);
@@ -239,7 +249,9 @@ fn names_country(gaz: &Gazetteer, t: &Token) -> bool {
 
 /// The longest window starting at `i` whose transliteration key names a
 /// place: two or more content words, or one of six letters or more.
-fn translit_window(gaz: &Gazetteer, toks: &[Token], mask: &[bool], i: usize) -> Option<(usize, Entry)> {
+#[inline(never)]
+fn translit_window(gaz: &Gazetteer, toks: &[Token], folded: &str, mask: &[bool], i: usize) -> Option<(usize, Entry)> {
+    let mut scratch = String::new();
     let view = gaz.view();
     let mut key = KEY_START;
     let mut best = None;
@@ -259,7 +271,7 @@ fn translit_window(gaz: &Gazetteer, toks: &[Token], mask: &[bool], i: usize) -> 
         if !is_cap(t) {
             break;
         }
-        key = combine(key, t.translit);
+        key = combine(key, t.translit_hash(folded, &mut scratch));
         content += 1;
         letters += (t.end - t.start) as usize;
         let Some(e) = view.translit(key) else { break };
@@ -278,7 +290,7 @@ struct DocContext<'a> {
     /// Lexicon role bits of every token.
     roles: &'a [u32],
     /// Words the document also writes in lower case.
-    lowercase: &'a FxHashSet<u64>,
+    lowercase: &'a [u64],
     /// Words the document uses as surnames.
     persons: &'a FxHashSet<u64>,
     /// The document is mostly in capitals.
@@ -289,6 +301,7 @@ struct DocContext<'a> {
 
 /// Applies the context filters to tokens `i..end`; returns the recognition
 /// evidence and whether the mention is literal, or `None` to reject it.
+#[inline(never)]
 fn judge(
     gaz: &Gazetteer,
     toks: &[Token],
@@ -371,7 +384,7 @@ fn judge(
         if doc.persons.contains(&head.hash) && !has_area {
             return None;
         }
-        if doc.lowercase.contains(&head.hash) && !has_area {
+        if doc.lowercase.binary_search(&head.hash).is_ok() && !has_area {
             // The document uses this word as an ordinary word.
             return None;
         }

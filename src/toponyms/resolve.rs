@@ -42,6 +42,7 @@ pub(crate) struct Resolved {
     pub confidence: f32,
 }
 
+#[inline(never)]
 fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str) -> Vec<Cand> {
     let mut out: Vec<Cand> = v
         .postings(f.entry)
@@ -60,9 +61,11 @@ fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str)
         .collect();
     if f.translit {
         // A transliteration key is lossy: keep candidates one of whose names
-        // is really close to the surface.
+        // is really close to the surface (checking the likeliest few only).
         let single = !folded_surface.contains(' ');
         let bar = if single { 0.88 } else { 0.8 };
+        out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
+        out.truncate(8);
         out.retain(|c| best_similarity(v, c.record, folded_surface) >= bar);
     }
     let mut scored: Vec<(u32, f32)> = out.iter().map(|c| (c.record, c.prior)).collect();
@@ -80,7 +83,7 @@ fn best_similarity(v: &Compact<'_>, record: u32, folded_surface: &str) -> f64 {
     let r = v.record(record);
     let mut fold = String::new();
     std::iter::once(r.name())
-        .chain(r.alternates().split('|'))
+        .chain(r.alternates().split('|').take(40))
         .map(|n| {
             crate::text::fold::fold_str_into(n, &mut fold);
             strsim::jaro_winkler(&fold, folded_surface)
@@ -89,6 +92,7 @@ fn best_similarity(v: &Compact<'_>, record: u32, folded_surface: &str) -> f64 {
 }
 
 /// Resolves every found mention; `None` where no candidate survives.
+#[inline(never)]
 pub(crate) fn resolve(
     gaz: &Gazetteer,
     toks: &[Token],
@@ -116,7 +120,7 @@ pub(crate) fn resolve(
     for c in actor_countries {
         *countries.entry(*c).or_default() += 0.7;
     }
-    let mut admin1: FxHashMap<([u8; 2], String), f32> = FxHashMap::default();
+    let mut admin1: FxHashMap<([u8; 2], &str), f32> = FxHashMap::default();
     // Each distinct name counts once: five "Paris" in a story are not five
     // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
@@ -139,7 +143,7 @@ pub(crate) fn resolve(
             *countries.entry(cc).or_default() += w;
             if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
                 let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
-                *admin1.entry((cc, a1.to_string())).or_default() += 1.0;
+                *admin1.entry((cc, a1)).or_default() += 1.0;
             }
             Some((cc, w))
         });
@@ -152,13 +156,13 @@ pub(crate) fn resolve(
     // (country, division, name) of every name's top candidate, so that a
     // division is supported only by other names ("Alexandria" the city is
     // no evidence for the governorate of the same name).
-    let mut contained: Vec<([u8; 2], String, (u32, u32, bool))> = Vec::new();
+    let mut contained: Vec<([u8; 2], &str, (u32, u32, bool))> = Vec::new();
     for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
             if let (Some(cc), false) = (r.country(), matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1)) {
                 if !r.admin1().is_empty() {
-                    contained.push((cc, r.admin1().to_string(), entry_id(&found[m])));
+                    contained.push((cc, r.admin1(), entry_id(&found[m])));
                 }
             }
         }
@@ -200,7 +204,7 @@ pub(crate) fn resolve(
                 c.score -= 25.0;
             }
             let me = entry_id(&found[m]);
-            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && a == r.name() && *e != me) {
+            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && *a == r.name() && *e != me) {
                 // Another place of the document lies in this division
                 // ("Atlanta … Georgia").
                 c.score += 35.0;
@@ -214,7 +218,7 @@ pub(crate) fn resolve(
                 }
             }
             if r.kind() != PlaceKind::Admin1 {
-                if let Some(a) = admin1.get(&(cc, r.admin1().to_string())) {
+                if let Some(a) = admin1.get(&(cc, r.admin1())) {
                     c.score += 20.0 + 5.0 * a.min(3.0);
                 }
             }
@@ -264,7 +268,13 @@ pub(crate) fn resolve(
             let p = geo::Point::new(r.lon(), r.lat());
             let mut bonus: f32 = 0.0;
             for &(k, lat, lon, top) in &points {
+                // Cheap rejections before the haversine: 4° of latitude is
+                // 440 km, and longitude degrees shrink with cos(latitude).
                 if entries[k] == entries[m] || (lat - r.lat()).abs() > 4.0 {
+                    continue;
+                }
+                let dlon = (lon - r.lon()).abs().min(360.0 - (lon - r.lon()).abs());
+                if dlon * r.lat().to_radians().cos().max(0.05) > 4.0 {
                     continue;
                 }
                 let d = haversine_km(p, geo::Point::new(lon, lat));
