@@ -348,6 +348,7 @@ pub(crate) fn extract(
         if let Some((ts, _, def)) = &material {
             let supported = !def.weak
                 || armed
+                || !found_actors.is_empty()
                 || cas != casualties::Casualties::default()
                 || topo.token_spans.iter().any(|&(ms, me)| ms >= s && me <= e)
                 || (def.event_type != "attack" && *ts > s);
@@ -457,9 +458,10 @@ pub(crate) fn extract(
                     confidence: conf,
                 });
             }
+            let kinds: Vec<&str> = found_actors.iter().filter_map(|a| a.actor.kind.as_deref()).collect();
             if !coreferent {
                 for ev in &mut events[first..] {
-                    refine_type(ev, input);
+                    refine_type(ev, input, &kinds);
                 }
             }
             mem.last_material = Some((first, si));
@@ -537,21 +539,27 @@ pub(crate) fn extract(
 /// a clash between unarmed crowds is mob violence; a protest with burning,
 /// stones or barricades is a violent demonstration; a "bombing" with no
 /// aircraft is a remote explosive, not an air strike.
-fn refine_type(ev: &mut Event, input: &str) {
+fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
     let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // Word stems: "burn" matches "burned", "ied" does not match "carried".
     let has = |stems: &[&str]| stems.iter().any(|st| words.iter().any(|w| w.starts_with(st)));
     let kind = |a: &Option<Actor>| a.as_ref().and_then(|a| a.kind.clone()).unwrap_or_default();
     let (sk, tk) = (kind(&ev.source), kind(&ev.target));
-    let armed = |k: &str| matches!(k, "military" | "police" | "armed_group" | "rebel_group");
-    let crowd =
-        |k: &str| matches!(k, "civilians" | "protesters" | "rioters" | "political_party" | "ethnic_group" | "unknown");
+    // Ethnic and communal militias count as armed (ACLED codes their
+    // fights as battles); crowds, parties and supporters do not.
+    let armed = |k: &str| matches!(k, "military" | "police" | "armed_group" | "rebel_group" | "ethnic_group");
+    let crowd = |k: &str| matches!(k, "civilians" | "protesters" | "rioters" | "political_party" | "unknown");
     let police = sk == "police" || tk == "police" || has(&["police"]);
+    let state = kinds.iter().any(|k| matches!(*k, "military" | "police"));
+    let non_state = kinds.iter().any(|k| matches!(*k, "armed_group" | "rebel_group" | "ethnic_group"));
+    let mob = sk == "rioters" || has(&["mob", "lynch"]);
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
         "armed_clash"
             if !armed(&sk)
                 && !armed(&tk)
+                && !non_state
+                && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed"])
                 && (crowd(&sk) || crowd(&tk) || has(&["supporters", "students", "youths", "residents", "mob"])) =>
         {
             if police {
@@ -562,8 +570,9 @@ fn refine_type(ev: &mut Event, input: &str) {
         }
         "peaceful_protest" | "protest_with_intervention"
             if has(&[
-                "burn", "torch", "pelt", "stone", "barricad", "blocked", "bonfire", "loot", "ablaze", "riot",
-                "violent", "clash",
+                "burn", "torch", "pelt", "stone", "barricad", "block", "bonfire", "loot", "ablaze", "riot",
+                "violent", "clash", "damag", "destroy", "smash", "vandal", "threw", "throw", "rock", "storm", "beat",
+                "disrupt", "running battle",
             ]) =>
         {
             ("violent_demonstration", "145")
@@ -590,7 +599,8 @@ fn refine_type(ev: &mut Event, input: &str) {
                 return;
             }
         }
-        "attack" if armed(&sk) && armed(&tk) => ("armed_clash", "190"),
+        "attack" if (armed(&sk) && armed(&tk)) || (state && non_state && !has(&["civilian"])) => ("armed_clash", "190"),
+        "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
         _ => return,
     };
     ev.event_type = t.to_string();
