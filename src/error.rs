@@ -14,12 +14,11 @@ pub struct Error(#[from] ErrorKind);
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ErrorKind {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    // The I/O error is kept as its kind and message, not the `io::Error`
+    // itself, so that `Error` is `UnwindSafe` and `RefUnwindSafe` (a boxed
+    // custom `io::Error` is neither).
+    #[error("{}: {message}", path.display())]
+    Io { path: PathBuf, kind: std::io::ErrorKind, message: String },
     #[error("{}:{line}: {message}", path.display())]
     Row { path: PathBuf, line: u64, message: String },
     #[error("invalid input: {0}")]
@@ -28,7 +27,7 @@ pub(crate) enum ErrorKind {
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error(ErrorKind::Io { path: path.into(), source })
+        Error(ErrorKind::Io { path: path.into(), kind: source.kind(), message: source.to_string() })
     }
 
     pub(crate) fn row(path: impl Into<PathBuf>, line: u64, message: impl Into<String>) -> Error {
@@ -51,6 +50,14 @@ impl Error {
     pub fn line(&self) -> Option<u64> {
         match &self.0 {
             ErrorKind::Row { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The kind of the operating-system error, if the error is one.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match &self.0 {
+            ErrorKind::Io { kind, .. } => Some(*kind),
             _ => None,
         }
     }

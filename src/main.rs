@@ -1,9 +1,10 @@
 //! The `geoevents` command line: a thin layer over the library.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use geoevents::corpus::{parse_date, Format, Reader, Record};
 use geoevents::{Document, Extractor, Gazetteer, Input};
 
@@ -15,6 +16,11 @@ mod exit {
     pub const NO_INPUT: u8 = 3;
     /// Some input records were malformed and skipped (the rest were processed).
     pub const BAD_RECORDS: u8 = 4;
+    /// A gazetteer file given with `--geonames`, `--admin1-codes`,
+    /// `--alternate-names`, `--country-info` or `--supplement` is missing,
+    /// unreadable or malformed (the message names the file and, for a bad
+    /// row, the line; `--lenient` skips bad rows instead). Nothing is output.
+    pub const BAD_GAZETTEER: u8 = 5;
 }
 
 /// Documents extracted in parallel per batch: large enough to keep every
@@ -37,6 +43,8 @@ enum Command {
         /// How many candidates to print.
         #[arg(long, default_value_t = 5)]
         limit: usize,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Extract places and events; prints one JSON document per input document.
     Extract {
@@ -58,6 +66,8 @@ enum Command {
         /// Read standard input as JSON Lines rather than one text.
         #[arg(long)]
         jsonl: bool,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Measure throughput on your own corpora: docs/s, MB/s, places/s, events/s,
     /// a per-stage breakdown, gazetteer load time and peak RSS.
@@ -80,6 +90,80 @@ enum Command {
         #[command(subcommand)]
         what: GazetteerCommand,
     },
+}
+
+/// User gazetteer data loaded beside the bundled gazetteer.
+#[derive(Args, Clone, Debug, Default)]
+struct DataArgs {
+    /// A GeoNames geoname table to add (`allCountries.txt`, `cities500.txt`, `IQ.txt`, …); repeatable.
+    #[arg(long, value_name = "FILE")]
+    geonames: Vec<PathBuf>,
+    /// GeoNames `admin1CodesASCII.txt`, naming the provinces of places read with `--geonames`.
+    #[arg(long, value_name = "FILE")]
+    admin1_codes: Vec<PathBuf>,
+    /// GeoNames `alternateNamesV2.txt`: extra names for places already loaded.
+    #[arg(long, value_name = "FILE")]
+    alternate_names: Vec<PathBuf>,
+    /// GeoNames `countryInfo.txt`: country names and capitals.
+    #[arg(long, value_name = "FILE")]
+    country_info: Vec<PathBuf>,
+    /// A supplement CSV (`id,name,variants,lat,lon,kind,country,admin1,source`); repeatable.
+    #[arg(long, value_name = "FILE")]
+    supplement: Vec<PathBuf>,
+    /// Skip malformed rows of these files (and say how many) instead of failing.
+    #[arg(long)]
+    lenient: bool,
+}
+
+impl DataArgs {
+    fn is_empty(&self) -> bool {
+        self.geonames.is_empty()
+            && self.admin1_codes.is_empty()
+            && self.alternate_names.is_empty()
+            && self.country_info.is_empty()
+            && self.supplement.is_empty()
+    }
+
+    /// The bundled gazetteer plus the user's files, or `None` when none were
+    /// given (use the bundled one as is). On error the message has been printed
+    /// and the exit code is returned.
+    fn load(&self) -> Result<Option<Gazetteer>, ExitCode> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let mut b = Gazetteer::builder().lenient(self.lenient);
+        for p in &self.supplement {
+            b = b.supplement(p);
+        }
+        for p in &self.admin1_codes {
+            b = b.geonames_admin1(p);
+        }
+        for p in &self.geonames {
+            b = b.geonames(p);
+        }
+        for p in &self.country_info {
+            b = b.geonames_country_info(p);
+        }
+        for p in &self.alternate_names {
+            b = b.geonames_alternate_names(p);
+        }
+        match b.build() {
+            Ok(g) => {
+                let skipped = g.stats().skipped_rows;
+                if skipped > 0 {
+                    eprintln!("geoevents: {skipped} malformed rows skipped");
+                }
+                Ok(Some(g))
+            }
+            Err(e) => {
+                eprintln!("geoevents: {e}");
+                if !self.lenient && e.line().is_some() {
+                    eprintln!("geoevents: use --lenient to skip malformed rows");
+                }
+                Err(ExitCode::from(exit::BAD_GAZETTEER))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -142,10 +226,10 @@ enum GazetteerCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { files, date, format, threads, places_only, jsonl } => {
-            extract(&files, date.as_deref(), format, threads, places_only, jsonl)
+        Command::Extract { files, date, format, threads, places_only, jsonl, data } => {
+            extract(&files, date.as_deref(), format, threads, places_only, jsonl, &data)
         }
-        Command::Lookup { name, limit } => lookup(&name, limit),
+        Command::Lookup { name, limit, data } => lookup(&name, limit, &data),
         Command::Bench { corpus, threads, stage, json } => bench(&corpus, threads, stage, json),
         Command::Gazetteer { what: GazetteerCommand::Stats } => stats(),
     };
@@ -166,6 +250,7 @@ fn extract(
     threads: Option<usize>,
     places_only: bool,
     stdin_jsonl: bool,
+    data: &DataArgs,
 ) -> std::io::Result<ExitCode> {
     let default_date = match date {
         None => None,
@@ -181,7 +266,15 @@ fn extract(
         // Ignore the error of a pool already built (only possible in tests).
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let extractor = Extractor::builder().places_only(places_only).build();
+    let gazetteer = match data.load() {
+        Ok(g) => g,
+        Err(code) => return Ok(code),
+    };
+    let mut builder = Extractor::builder().places_only(places_only);
+    if let Some(g) = gazetteer {
+        builder = builder.gazetteer(g);
+    }
+    let extractor = builder.build();
     let stdout = std::io::stdout();
     let mut out = Sink::new(format, std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let (mut good, mut bad, mut missing) = (0usize, 0usize, 0usize);
@@ -279,8 +372,15 @@ fn bench(corpus: &[String], threads: Option<usize>, stage: BenchStage, json: boo
     Ok(ExitCode::SUCCESS)
 }
 
-fn lookup(name: &str, limit: usize) -> std::io::Result<ExitCode> {
-    let gaz = Gazetteer::bundled();
+fn lookup(name: &str, limit: usize, data: &DataArgs) -> std::io::Result<ExitCode> {
+    let loaded = match data.load() {
+        Ok(g) => g,
+        Err(code) => return Ok(code),
+    };
+    let gaz: &Gazetteer = match &loaded {
+        Some(g) => g,
+        None => Gazetteer::bundled(),
+    };
     let out = std::io::stdout();
     let mut out = out.lock();
     let candidates = gaz.lookup(name);
@@ -288,7 +388,7 @@ fn lookup(name: &str, limit: usize) -> std::io::Result<ExitCode> {
         let mut v = serde_json::to_value(&c.place).map_err(std::io::Error::other)?;
         if let Some(obj) = v.as_object_mut() {
             obj.insert("match".into(), serde_json::to_value(c.matched).map_err(std::io::Error::other)?);
-            obj.insert("score".into(), serde_json::json!((c.score * 10.0).round() / 10.0));
+            obj.insert("score".into(), serde_json::json!((f64::from(c.score) * 10.0).round() / 10.0));
         }
         writeln!(out, "{v}")?;
     }

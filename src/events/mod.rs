@@ -570,9 +570,29 @@ fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         }
         "peaceful_protest" | "protest_with_intervention"
             if has(&[
-                "burn", "torch", "pelt", "stone", "barricad", "block", "bonfire", "loot", "ablaze", "riot",
-                "violent", "clash", "damag", "destroy", "smash", "vandal", "threw", "throw", "rock", "storm", "beat",
-                "disrupt", "running battle",
+                "burn",
+                "torch",
+                "pelt",
+                "stone",
+                "barricad",
+                "block",
+                "bonfire",
+                "loot",
+                "ablaze",
+                "riot",
+                "violent",
+                "clash",
+                "damag",
+                "destroy",
+                "smash",
+                "vandal",
+                "threw",
+                "throw",
+                "rock",
+                "storm",
+                "beat",
+                "disrupt",
+                "running battle",
             ]) =>
         {
             ("violent_demonstration", "145")

@@ -39,7 +39,7 @@ impl FoldedText {
     }
 
     /// Folds `input`, reusing this value's buffers.
-#[inline(never)]
+    #[inline(never)]
     pub fn fold_into(&mut self, input: &str) {
         // Work on bytes: every push below is a whole UTF-8 sequence, so the
         // result is valid UTF-8 and the final check cannot fail.

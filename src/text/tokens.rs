@@ -134,7 +134,7 @@ impl Tokenizer {
     }
 
     /// Tokenises folded text; `input` is the text that was folded.
-#[inline(never)]
+    #[inline(never)]
     pub fn tokenize(&mut self, folded: &FoldedText, input: &str) -> &[Token] {
         self.tokens.clear();
         let text = folded.as_str();

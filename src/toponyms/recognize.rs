@@ -74,8 +74,11 @@ pub(crate) fn recognize(
     let roles: Vec<u32> = toks.iter().map(|t| lex.words.word(t).unwrap_or(0)).collect();
     // Words this document also writes in lower case are common words here.
     // A sorted list, not a hash set: built once per document, probed rarely.
-    let mut lowercase: Vec<u64> =
-        toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash).collect();
+    let mut lowercase: Vec<u64> = toks
+        .iter()
+        .filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0)
+        .map(|t| t.hash)
+        .collect();
     lowercase.sort_unstable();
     lowercase.dedup();
     // A document in capitals (or a headline-only one) gives no case evidence.

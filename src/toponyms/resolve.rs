@@ -172,15 +172,19 @@ pub(crate) fn resolve(
     let mut container: Vec<Option<usize>> = vec![None; found.len()];
     for m in 0..found.len() {
         if let Some(next) = found.get(m + 1) {
-            let gap = &folded[toks[found[m].tok_end - 1].end as usize..toks[next.tok_start].start as usize];
-            let g = gap.trim();
+            // Caller-supplied spans may overlap or come in any order.
+            let (a, b) = (toks[found[m].tok_end - 1].end as usize, toks[next.tok_start].start as usize);
+            let g = folded.get(a..b).unwrap_or("").trim();
             if matches!(g, "," | "(" | "in" | ", in" | "near" | "of") {
                 container[m] = Some(m + 1);
             }
         }
         if m > 0 {
             let prev = &found[m - 1];
-            if toks[prev.tok_end - 1].has(shape::POSSESSIVE) && found[m].tok_start - prev.tok_end <= 5 {
+            if toks[prev.tok_end - 1].has(shape::POSSESSIVE)
+                && found[m].tok_start >= prev.tok_end
+                && found[m].tok_start - prev.tok_end <= 5
+            {
                 container[m] = Some(m - 1);
             }
         }
@@ -204,7 +208,8 @@ pub(crate) fn resolve(
                 c.score -= 25.0;
             }
             let me = entry_id(&found[m]);
-            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && *a == r.name() && *e != me) {
+            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && *a == r.name() && *e != me)
+            {
                 // Another place of the document lies in this division
                 // ("Atlanta … Georgia").
                 c.score += 35.0;
