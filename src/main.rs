@@ -188,7 +188,7 @@ enum OutputFormat {
 enum Sink<W: Write> {
     Jsonl(W),
     Geojson(geoevents::output::GeoJsonWriter<W>),
-    Csv(geoevents::output::CsvWriter<W>),
+    Csv(Box<geoevents::output::CsvWriter<W>>),
 }
 
 impl<W: Write> Sink<W> {
@@ -196,7 +196,7 @@ impl<W: Write> Sink<W> {
         match format {
             OutputFormat::Jsonl => Sink::Jsonl(out),
             OutputFormat::Geojson => Sink::Geojson(geoevents::output::GeoJsonWriter::new(out)),
-            OutputFormat::Csv => Sink::Csv(geoevents::output::CsvWriter::new(out)),
+            OutputFormat::Csv => Sink::Csv(Box::new(geoevents::output::CsvWriter::new(out))),
         }
     }
 

@@ -665,10 +665,8 @@ fn default_actors(ev: &mut Event, country: Option<&str>, names: &dyn Fn(&str) ->
                 ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
             }
         }
-        "explosions" | "battles" => {
-            if ev.source.is_none() {
-                ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
-            }
+        "explosions" | "battles" if ev.source.is_none() => {
+            ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
         }
         _ => {}
     }

@@ -225,6 +225,16 @@ impl Gazetteer {
         caps.get(&c).map(|&i| self.place(i))
     }
 
+    /// The first-level division (or curated region) called `name` in the
+    /// country `code`: `division("IQ", "Anbar")` is the Al Anbar governorate.
+    pub fn division(&self, code: &str, name: &str) -> Option<Place> {
+        let c = country_code(code)?;
+        let mut fold = String::new();
+        fold_str_into(name, &mut fold);
+        let k = name_keys(&fold, &mut String::new())?;
+        self.view().admin1(k.exact, c).map(|i| self.place(i))
+    }
+
     /// The country a demonym or adjective names ("Iraqi" → `IQ`), if known.
     pub fn demonym(&self, word: &str) -> Option<String> {
         let mut fold = String::new();
@@ -311,6 +321,7 @@ pub struct GazetteerBuilder {
     country_info: Vec<PathBuf>,
     alternate_names: Vec<PathBuf>,
     supplements: Vec<PathBuf>,
+    tables: Vec<PathBuf>,
 }
 
 impl Default for GazetteerBuilder {
@@ -330,6 +341,7 @@ impl GazetteerBuilder {
             country_info: Vec::new(),
             alternate_names: Vec::new(),
             supplements: Vec::new(),
+            tables: Vec::new(),
         }
     }
 
@@ -375,6 +387,16 @@ impl GazetteerBuilder {
         self
     }
 
+    /// Adds a table in the format of the bundled `data/gazetteer.tsv.zst`
+    /// (tab-separated `id name lat lon country admin1 admin2 kind fcode
+    /// population names`, plain or zstd-compressed when the name ends in
+    /// `.zst`), for example one rebuilt by `data/build/build_gazetteer.py`
+    /// from more packages.
+    pub fn table(mut self, path: impl AsRef<Path>) -> Self {
+        self.tables.push(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Adds a supplement CSV in the format of `data/supplement.csv`
     /// (`id,name,variants,lat,lon,kind,country,admin1,source`).
     pub fn supplement(mut self, path: impl AsRef<Path>) -> Self {
@@ -391,6 +413,20 @@ impl GazetteerBuilder {
             let b = Gazetteer::bundled().view();
             rows.reserve(b.len());
             rows.extend((0..b.len()).map(|i| b.record(i as u32).to_row()));
+        }
+        for p in &self.tables {
+            let raw = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let raw = if p.extension().is_some_and(|e| e == "zst") {
+                zstd::stream::decode_all(&raw[..]).map_err(|e| Error::io(p, e))?
+            } else {
+                raw
+            };
+            let text = String::from_utf8(raw).map_err(|e| Error::io(p, std::io::Error::other(e)))?;
+            let first = rows.len();
+            skipped += store::tsv::parse_rows(&text, &p.to_string_lossy(), self.lenient, &mut rows)?;
+            for r in &mut rows[first..] {
+                r.origin = Origin::User;
+            }
         }
         for p in &self.supplements {
             let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;

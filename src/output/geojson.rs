@@ -63,7 +63,7 @@ impl<W: Write> GeoJsonWriter<W> {
 }
 
 fn actor_props(props: &mut JsonObject, role: &str, a: Option<&Actor>) {
-    let get = |f: fn(&Actor) -> Option<&str>| a.and_then(f).map_or(JsonValue::Null, |s| JsonValue::from(s));
+    let get = |f: fn(&Actor) -> Option<&str>| a.and_then(f).map_or(JsonValue::Null, JsonValue::from);
     props.insert(format!("{role}_name"), get(|a| Some(a.name.as_str())));
     props.insert(format!("{role}_text"), get(|a| Some(a.text.as_str())));
     props.insert(format!("{role}_country"), get(|a| a.country.as_deref()));

@@ -119,7 +119,6 @@ pub fn combine(key: u64, token_hash: u64) -> u64 {
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     tokens: Vec<Token>,
-    scratch: String,
 }
 
 impl Tokenizer {

@@ -182,11 +182,11 @@ pub(crate) fn recognize(
         // Demonyms: one or two words.
         let mut dkey = KEY_START;
         let mut demonym = None;
-        for j in i..(i + 2).min(n) {
-            if j > i && !toks[j].has(shape::JOINED) {
+        for (j, tj) in toks.iter().enumerate().skip(i).take(2) {
+            if j > i && !tj.has(shape::JOINED) {
                 break;
             }
-            dkey = combine(dkey, toks[j].hash);
+            dkey = combine(dkey, tj.hash);
             if let Some(c) = view.demonym(dkey) {
                 demonym = Some((j + 1, c));
             }

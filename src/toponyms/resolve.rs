@@ -124,7 +124,7 @@ pub(crate) fn resolve(
     // Each distinct name counts once: five "Paris" in a story are not five
     // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
-    let mut seen: FxHashMap<(u32, u32, bool), Option<([u8; 2], f32)>> = FxHashMap::default();
+    let mut seen: FxHashMap<EntryId, Option<([u8; 2], f32)>> = FxHashMap::default();
     for (m, cs) in cands.iter().enumerate() {
         if let Some(prev) = seen.get(&entry_id(&found[m])) {
             own[m] = *prev;
@@ -156,7 +156,7 @@ pub(crate) fn resolve(
     // (country, division, name) of every name's top candidate, so that a
     // division is supported only by other names ("Alexandria" the city is
     // no evidence for the governorate of the same name).
-    let mut contained: Vec<([u8; 2], &str, (u32, u32, bool))> = Vec::new();
+    let mut contained: Vec<([u8; 2], &str, EntryId)> = Vec::new();
     for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
@@ -356,7 +356,10 @@ fn names_division(toks: &[Token], f: &Found) -> bool {
     before || after
 }
 
-fn entry_id(f: &Found) -> (u32, u32, bool) {
+/// Identifies a recognised name: its postings range and match kind.
+type EntryId = (u32, u32, bool);
+
+fn entry_id(f: &Found) -> EntryId {
     let (s, l) = f.entry.raw();
     (s, l, f.translit)
 }

@@ -209,8 +209,8 @@ pub(crate) fn write(rows: &[PlaceRow], extra: &[(u32, String)], demonyms: &[(Str
             let mut k = Keys::default();
             let mut fold = String::new();
             let mut scratch = String::new();
-            for idx in c * CHUNK..((c + 1) * CHUNK).min(rows.len()) {
-                let r = &rows[idx];
+            let first = c * CHUNK;
+            for (idx, r) in rows.iter().enumerate().skip(first).take(CHUNK) {
                 k.add(idx as u32, &r.name, true, &mut fold, &mut scratch);
                 for n in &r.names {
                     k.add(idx as u32, n, false, &mut fold, &mut scratch);
@@ -640,7 +640,7 @@ impl<'a> RecordView<'a> {
     }
 
     /// Back to an owned row (for rebuilding with user data).
-    pub fn to_row(&self) -> PlaceRow {
+    pub fn to_row(self) -> PlaceRow {
         PlaceRow {
             id: self.id().to_string(),
             name: self.name().to_string(),
