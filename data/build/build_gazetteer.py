@@ -838,6 +838,9 @@ def main():
             continue
         cc = r["iso_country"] if re.fullmatch(r"[A-Z]{2}", r["iso_country"] or "") else ""
         name, lat, lon = tidy(r["name"]), r["latitude_deg"], r["longitude_deg"]
+        # Vandalised rows (spam with phone numbers, points at 0,0) are not airfields.
+        if re.search(r"\+?\d{7,}", name) or len(name) > 80 or (abs(float(lat or 0)) < 0.01 and abs(float(lon or 0)) < 0.01):
+            continue
         cands = [name, *name.split(" / ")] + [k for k in keywords if FACILITY_WORD_RE.search(k)
                                               or (len(k.split()) >= 2 and (cc, norm_key(k)) not in placenames)]
         a = ad.get(r["ident"]) or (ad.get(r["gps_code"]) if r["gps_code"] else None)
