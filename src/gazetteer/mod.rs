@@ -246,18 +246,7 @@ impl Gazetteer {
 
     /// Counts per kind and the load time.
     pub fn stats(&self) -> GazetteerStats {
-        let kinds = [
-            PlaceKind::Country,
-            PlaceKind::Admin1,
-            PlaceKind::Admin2,
-            PlaceKind::Region,
-            PlaceKind::City,
-            PlaceKind::Town,
-            PlaceKind::Village,
-            PlaceKind::District,
-            PlaceKind::Camp,
-            PlaceKind::Facility,
-        ];
+        let kinds = PlaceKind::ALL;
         let v = self.view();
         let mut counts = [0usize; 10];
         for i in 0..v.len() {

@@ -66,21 +66,23 @@ impl PlaceKind {
         })
     }
 
+    /// Every kind, in the order of their byte values in the compact form.
+    pub const ALL: [PlaceKind; 10] = [
+        PlaceKind::Country,
+        PlaceKind::Admin1,
+        PlaceKind::Admin2,
+        PlaceKind::Region,
+        PlaceKind::City,
+        PlaceKind::Town,
+        PlaceKind::Village,
+        PlaceKind::District,
+        PlaceKind::Camp,
+        PlaceKind::Facility,
+    ];
+
     /// The kind stored as byte `b` in the compact form (unknown bytes read as village).
     pub(crate) fn from_u8(b: u8) -> PlaceKind {
-        const ALL: [PlaceKind; 10] = [
-            PlaceKind::Country,
-            PlaceKind::Admin1,
-            PlaceKind::Admin2,
-            PlaceKind::Region,
-            PlaceKind::City,
-            PlaceKind::Town,
-            PlaceKind::Village,
-            PlaceKind::District,
-            PlaceKind::Camp,
-            PlaceKind::Facility,
-        ];
-        ALL.get(b as usize).copied().unwrap_or(PlaceKind::Village)
+        PlaceKind::ALL.get(b as usize).copied().unwrap_or(PlaceKind::Village)
     }
 
     /// True for populated places (city, town, village, district, camp).
