@@ -326,13 +326,16 @@ pub(crate) fn resolve(
             let w = r.country().and_then(|c| countries.get(&c).copied()).unwrap_or(0.0);
             let own_w = own[m].filter(|o| Some(o.0) == r.country()).map_or(0.0, |o| o.1);
             let unsupported = w - own_w <= 0.05 && strongest >= 1.0;
-            // In a story about another country, a village or town found only
-            // in some third country is a homonym we do not know, not a place
-            // to report; likewise a lone word matched on its lossy key.
-            if unsupported
-                && (matches!(r.kind(), PlaceKind::Village | PlaceKind::Town)
-                    || (best.how == MatchKind::Transliteration && f.tok_end - f.tok_start == 1))
-            {
+            // In a story about another country, a one-word village or town
+            // found only in some third country is a homonym we do not know
+            // ("Mary", "Chester"), not a place to report; likewise a lone word
+            // matched on its lossy key. Multi-word names ("al-Qa’im", "Jurf
+            // al-Sakhar") are rarely accidental and are kept.
+            let one_word = f.tok_end - f.tok_start == 1;
+            let small = matches!(r.kind(), PlaceKind::Village | PlaceKind::Town)
+                && r.origin() != crate::gazetteer::store::row::Origin::Curated;
+            let lossy = best.how == MatchKind::Transliteration;
+            if unsupported && one_word && (small || lossy) {
                 return None;
             }
             let margin = cs.get(1).map_or(40.0, |s| best.score - s.score);
