@@ -57,16 +57,16 @@ pub(crate) fn find_actors(
         if def.generic {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
             let joined = toks[i].has(crate::text::tokens::shape::JOINED);
-            if let Some(k) = topo.demonym_spans.iter().position(|&(_, de)| de == i && joined) {
+            if let Some(k) = topo.demonym_ending_at(i).filter(|_| joined) {
                 country = Some(topo.demonyms[k].country.clone());
                 start = topo.demonym_spans[k].0;
-            } else if let Some(k) = topo.token_spans.iter().position(|&(_, me)| me == i && joined) {
+            } else if let Some(k) = topo.mention_ending_at(i).filter(|_| joined) {
                 country = topo.mentions[k].place.country.clone();
                 start = topo.token_spans[k].0;
             }
             if country.is_none() {
                 // "protesters in Nairobi".
-                if let Some(k) = topo.token_spans.iter().position(|&(ms, _)| ms == end + 1) {
+                if let Some(k) = topo.mention_starting_at(end + 1) {
                     if k < topo.mentions.len() && topo.mentions[k].literal {
                         country = topo.mentions[k].place.country.clone();
                     }
@@ -93,7 +93,8 @@ pub(crate) fn find_actors(
         i = end;
     }
     // Metonyms: "Washington said" is the US government.
-    for (k, m) in topo.mentions.iter().enumerate() {
+    for k in topo.mentions_in(s, e) {
+        let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];
         if m.literal || ms < s || me > e || out.iter().any(|a| a.tok_start < me && ms < a.tok_end) {
             continue;

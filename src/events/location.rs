@@ -75,7 +75,8 @@ pub(crate) fn sentence_locations(
     let mut cands: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
     let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
-    for (k, m) in topo.mentions.iter().enumerate() {
+    for k in topo.mentions_in(s, e) {
+        let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];
         if ms < s || me > e || !m.literal {
             continue;
@@ -130,12 +131,16 @@ pub(crate) fn sentence_locations(
 /// The document's fallback place: the most specific literal place, most
 /// mentioned among those.
 pub(crate) fn document_location(topo: &Toponyms) -> Option<usize> {
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for m in topo.mentions.iter().filter(|m| m.literal && !m.low_confidence) {
+        *counts.entry(m.place.id.as_str()).or_default() += 1;
+    }
     let mut best: Option<(u8, usize, usize)> = None; // (specificity, count, mention)
     for (k, m) in topo.mentions.iter().enumerate() {
         if !m.literal || m.low_confidence {
             continue;
         }
-        let count = topo.mentions.iter().filter(|o| o.place.id == m.place.id).count();
+        let count = counts.get(m.place.id.as_str()).copied().unwrap_or(0);
         let key = (specificity(m.place.kind), count, k);
         if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
             best = Some(key);

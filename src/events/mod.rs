@@ -223,8 +223,13 @@ impl Memory {
     /// the latest one whose trigger shares its head word's stem, else the
     /// latest of the same family.
     fn antecedent<'e>(&self, events: &'e [Event], stem: &str, fam: &str) -> Option<&'e Event> {
-        let by_stem = self.material.iter().rev().find(|(_, st)| !stem.is_empty() && st == stem);
-        let by_family = self.material.iter().rev().find(|(i, _)| family(&events[*i].event_type) == fam);
+        // Look back over the recent events only: a definite description
+        // refers to something told shortly before, and the bound keeps long
+        // documents linear.
+        const WINDOW: usize = 40;
+        let recent = || self.material.iter().rev().take(WINDOW);
+        let by_stem = recent().find(|(_, st)| !stem.is_empty() && st == stem);
+        let by_family = recent().find(|(i, _)| family(&events[*i].event_type) == fam);
         by_stem.or(by_family).map(|(i, _)| &events[*i])
     }
 }
@@ -250,6 +255,7 @@ pub(crate) fn extract(
     let ftext = folded.as_str();
     let sentences = split_sentences(input, toks);
     let doc_country = document_country(topo);
+    let doc_location = location::document_location(topo);
     let names = |cc: &str| gaz.country(cc).map(|p| p.name);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
@@ -350,7 +356,7 @@ pub(crate) fn extract(
                 || armed
                 || !found_actors.is_empty()
                 || cas != casualties::Casualties::default()
-                || topo.token_spans.iter().any(|&(ms, me)| ms >= s && me <= e)
+                || !topo.mentions_in(s, e).is_empty()
                 || (def.event_type != "attack" && *ts > s);
             if !supported {
                 material = None;
@@ -435,7 +441,7 @@ pub(crate) fn extract(
             if let Some(d) = date {
                 mem.family_dates.insert(family(&event_type), (d.date, d.precision));
             }
-            let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier);
+            let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
             let coreferent = earlier.is_some();
             let first = events.len();
             let trigger = trigger_of(input, toks, ts, te);
@@ -782,6 +788,7 @@ fn event_location(topo: &Toponyms, k: usize, fallback: bool) -> EventLocation {
 /// Locations of a material event: its sentence's places, else the nearest
 /// earlier sentence of the paragraph with places, else the event it repeats,
 /// else the document's main place.
+#[allow(clippy::too_many_arguments)]
 fn locations_for(
     toks: &[Token],
     sentences: &[Sentence],
@@ -790,6 +797,7 @@ fn locations_for(
     topo: &Toponyms,
     actor_spans: &[(usize, usize)],
     earlier: Option<&Event>,
+    doc_location: Option<usize>,
 ) -> Vec<EventLocation> {
     let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans);
     if !here.is_empty() {
@@ -809,7 +817,7 @@ fn locations_for(
             return vec![event_location(topo, k, true)];
         }
     }
-    location::document_location(topo).map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+    doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
 }
 
 /// The country the document is most about: literal places and demonyms.
@@ -852,9 +860,11 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
 /// Merges rows that report the same event: same type, place and date.
 fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut seen: FxHashMap<(String, Option<String>, Option<NaiveDate>), usize> = FxHashMap::default();
     for ev in events {
-        let key = |e: &Event| (e.event_type.clone(), e.location.as_ref().map(|l| l.place.id.clone()), e.date);
-        if let Some(prev) = out.iter_mut().find(|p| key(p) == key(&ev) && family(&p.event_type) != "other") {
+        let key = (ev.event_type.clone(), ev.location.as_ref().map(|l| l.place.id.clone()), ev.date);
+        let mergeable = family(&ev.event_type) != "other";
+        if let Some(prev) = seen.get(&key).copied().filter(|_| mergeable).map(|i| &mut out[i]) {
             prev.source = prev.source.take().or(ev.source);
             prev.target = prev.target.take().or(ev.target);
             prev.killed = match (prev.killed, ev.killed) {
@@ -867,6 +877,9 @@ fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
             };
             prev.confidence = prev.confidence.max(ev.confidence);
             continue;
+        }
+        if mergeable {
+            seen.insert(key, out.len());
         }
         out.push(ev);
     }

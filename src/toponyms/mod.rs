@@ -65,6 +65,34 @@ pub(crate) struct Toponyms {
     pub demonym_spans: Vec<(usize, usize)>,
 }
 
+impl Toponyms {
+    /// Indexes of the mentions whose tokens start in `s..e` (spans are in
+    /// text order, so this is a binary search, not a scan).
+    pub(crate) fn mentions_in(&self, s: usize, e: usize) -> std::ops::Range<usize> {
+        let a = self.token_spans.partition_point(|&(ms, _)| ms < s);
+        let b = self.token_spans.partition_point(|&(ms, _)| ms < e);
+        a..b.max(a)
+    }
+
+    /// The mention whose tokens end exactly at token `end`, if any.
+    pub(crate) fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        let k = self.token_spans.partition_point(|&(ms, _)| ms < end);
+        (k > 0 && self.token_spans[k - 1].1 == end).then(|| k - 1)
+    }
+
+    /// The mention whose tokens start exactly at token `start`, if any.
+    pub(crate) fn mention_starting_at(&self, start: usize) -> Option<usize> {
+        let k = self.token_spans.partition_point(|&(ms, _)| ms < start);
+        (self.token_spans.get(k).is_some_and(|&(ms, _)| ms == start)).then_some(k)
+    }
+
+    /// The demonym whose tokens end exactly at token `end`, if any.
+    pub(crate) fn demonym_ending_at(&self, end: usize) -> Option<usize> {
+        let k = self.demonym_spans.partition_point(|&(ds, _)| ds < end);
+        (k > 0 && self.demonym_spans[k - 1].1 == end).then(|| k - 1)
+    }
+}
+
 /// Recognised names of a document, before resolution.
 #[derive(Debug, Default)]
 pub(crate) struct Recognised {

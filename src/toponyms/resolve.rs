@@ -156,13 +156,19 @@ pub(crate) fn resolve(
     // (country, division, name) of every name's top candidate, so that a
     // division is supported only by other names ("Alexandria" the city is
     // no evidence for the governorate of the same name).
-    let mut contained: Vec<([u8; 2], &str, EntryId)> = Vec::new();
+    // (country, division) → the first name found in it, and whether a second
+    // distinct name is too.
+    let mut contained: FxHashMap<([u8; 2], &str), (EntryId, bool)> = FxHashMap::default();
     for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
             if let (Some(cc), false) = (r.country(), matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1)) {
                 if !r.admin1().is_empty() {
-                    contained.push((cc, r.admin1(), entry_id(&found[m])));
+                    let e = entry_id(&found[m]);
+                    let slot = contained.entry((cc, r.admin1())).or_insert((e, false));
+                    if slot.0 != e {
+                        slot.1 = true;
+                    }
                 }
             }
         }
@@ -208,7 +214,7 @@ pub(crate) fn resolve(
                 c.score -= 25.0;
             }
             let me = entry_id(&found[m]);
-            if r.kind() == PlaceKind::Admin1 && contained.iter().any(|(c, a, e)| *c == cc && *a == r.name() && *e != me)
+            if r.kind() == PlaceKind::Admin1 && contained.get(&(cc, r.name())).is_some_and(|&(e, more)| more || e != me)
             {
                 // Another place of the document lies in this division
                 // ("Atlanta … Georgia").
@@ -247,50 +253,64 @@ pub(crate) fn resolve(
     // name's current choice ("Paris" beside "Edgar County" is Paris, Illinois).
     // Countries and first-level divisions have no meaningful point here.
     let entries: Vec<(u32, u32, bool)> = found.iter().map(entry_id).collect();
-    let mut points: Vec<(usize, f64, f64, bool)> = Vec::new(); // (mention, lat, lon, is top)
-    let mut first_of: FxHashMap<(u32, u32, bool), usize> = FxHashMap::default();
+    // Each distinct name contributes its likeliest candidates as points,
+    // sorted by latitude so that a query scans only a 4° band; bonuses are
+    // computed once per (name, candidate). This keeps the cost close to
+    // linear in the number of distinct names, whatever the document length.
+    const COLOCATE_TOP: usize = 12;
+    let mut points: Vec<(f64, f64, EntryId, bool)> = Vec::new(); // (lat, lon, name, is top)
+    let mut first_of: FxHashMap<EntryId, usize> = FxHashMap::default();
     for (m, cs) in cands.iter().enumerate() {
         if first_of.insert(entries[m], m).is_some() {
             continue;
         }
-        for (rank, c) in cs.iter().enumerate() {
+        for (rank, c) in cs.iter().take(COLOCATE_TOP).enumerate() {
             let r = v.record(c.record);
             if matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
                 continue;
             }
-            points.push((m, r.lat(), r.lon(), rank == 0));
+            points.push((r.lat(), r.lon(), entries[m], rank == 0));
         }
     }
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut bonus_of: FxHashMap<(EntryId, u32), f32> = FxHashMap::default();
     for (m, cs) in cands.iter_mut().enumerate() {
         if cs.len() < 2 {
             continue;
         }
-        for c in cs.iter_mut() {
-            let r = v.record(c.record);
-            if matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
-                continue;
-            }
-            let p = geo::Point::new(r.lon(), r.lat());
-            let mut bonus: f32 = 0.0;
-            for &(k, lat, lon, top) in &points {
-                // Cheap rejections before the haversine: 4° of latitude is
-                // 440 km, and longitude degrees shrink with cos(latitude).
-                if entries[k] == entries[m] || (lat - r.lat()).abs() > 4.0 {
-                    continue;
+        for c in cs.iter_mut().take(COLOCATE_TOP) {
+            let bonus = *bonus_of.entry((entries[m], c.record)).or_insert_with(|| {
+                let r = v.record(c.record);
+                if matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
+                    return 0.0;
                 }
-                let dlon = (lon - r.lon()).abs().min(360.0 - (lon - r.lon()).abs());
-                if dlon * r.lat().to_radians().cos().max(0.05) > 4.0 {
-                    continue;
+                let (lat0, lon0) = (r.lat(), r.lon());
+                let p = geo::Point::new(lon0, lat0);
+                let lo = points.partition_point(|q| q.0 < lat0 - 4.0);
+                let mut bonus: f32 = 0.0;
+                for &(lat, lon, e, top) in points[lo..].iter().take_while(|q| q.0 <= lat0 + 4.0) {
+                    // 4° of latitude is 440 km; longitude degrees shrink with cos(latitude).
+                    if e == entries[m] {
+                        continue;
+                    }
+                    let dlon = (lon - lon0).abs().min(360.0 - (lon - lon0).abs());
+                    if dlon * lat0.to_radians().cos().max(0.05) > 4.0 {
+                        continue;
+                    }
+                    let d = haversine_km(p, geo::Point::new(lon, lat));
+                    let b = match (d < 60.0, d < 400.0, top) {
+                        (true, _, true) => 15.0,
+                        (true, _, false) => 8.0,
+                        (false, true, true) => 6.0,
+                        _ => 0.0,
+                    };
+                    bonus = bonus.max(b);
+                    if bonus >= 15.0 {
+                        break;
+                    }
                 }
-                let d = haversine_km(p, geo::Point::new(lon, lat));
-                let b = match (d < 60.0, d < 400.0, top) {
-                    (true, _, true) => 15.0,
-                    (true, _, false) => 8.0,
-                    (false, true, true) => 6.0,
-                    _ => 0.0,
-                };
-                bonus = bonus.max(b);
-            }
+                bonus
+            });
             c.score += bonus;
         }
         cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
