@@ -102,8 +102,11 @@ pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
         if !matches!(r.fcode(), "PPLA" | "PPLC") {
             continue;
         }
+        // "Oklahoma City" is not what "Oklahoma" means: the seat must bear
+        // the division's name, not that name plus a word.
+        let words = |n: &str| n.split([' ', '-']).filter(|w| !w.is_empty()).count();
         for &(cc, name, ds) in &divisions {
-            if cc == r.country() && name == r.admin1() && *s <= ds {
+            if cc == r.country() && name == r.admin1() && *s <= ds && words(r.name()) <= words(name) {
                 *s = ds + 1.0;
             }
         }

@@ -120,7 +120,9 @@ pub(crate) fn resolve(
     for c in actor_countries {
         *countries.entry(*c).or_default() += 0.7;
     }
-    let mut admin1: FxHashMap<([u8; 2], &str), f32> = FxHashMap::default();
+    // Division evidence, with the names that gave it (a name is no evidence
+    // for itself: "Oklahoma" does not make Oklahoma City likelier).
+    let mut admin1: FxHashMap<([u8; 2], &str), Vec<EntryId>> = FxHashMap::default();
     // Each distinct name counts once: five "Paris" in a story are not five
     // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
@@ -143,7 +145,7 @@ pub(crate) fn resolve(
             *countries.entry(cc).or_default() += w;
             if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
                 let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
-                *admin1.entry((cc, a1)).or_default() += 1.0;
+                admin1.entry((cc, a1)).or_default().push(entry_id(&found[m]));
             }
             Some((cc, w))
         });
@@ -199,6 +201,7 @@ pub(crate) fn resolve(
     for (m, cs) in cands.iter_mut().enumerate() {
         let cont = container[m].and_then(|c| cands_top(&v, found, c, gaz));
         let division = names_division(toks, &found[m]);
+        let me = entry_id(&found[m]);
         let has_country = cs.iter().any(|c| v.record(c.record).kind() == PlaceKind::Country);
         for c in cs.iter_mut() {
             let r = v.record(c.record);
@@ -213,7 +216,6 @@ pub(crate) fn resolve(
                 // Nothing else in a document about another country is here.
                 c.score -= 25.0;
             }
-            let me = entry_id(&found[m]);
             if r.kind() == PlaceKind::Admin1 && contained.get(&(cc, r.name())).is_some_and(|&(e, more)| more || e != me)
             {
                 // Another place of the document lies in this division
@@ -229,8 +231,9 @@ pub(crate) fn resolve(
                 }
             }
             if r.kind() != PlaceKind::Admin1 {
-                if let Some(a) = admin1.get(&(cc, r.admin1())) {
-                    c.score += 20.0 + 5.0 * a.min(3.0);
+                let others = admin1.get(&(cc, r.admin1())).map_or(0, |es| es.iter().filter(|&&e| e != me).count());
+                if others > 0 {
+                    c.score += 20.0 + 5.0 * (others as f32).min(3.0);
                 }
             }
             if division && matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) {
