@@ -125,7 +125,7 @@ fn counts(doc: &Document) -> (usize, usize) {
 /// Extracts `text`, checks that offsets point at the mentions' surfaces, and
 /// that a second run gives the same counts.
 fn checked_doc(ex: &Extractor, text: &str) -> Document {
-    let input = Input { id: None, text, date: reference_date() };
+    let input = Input::new(text).with_date(reference_date());
     let doc = ex.extract_input(&input);
     for m in &doc.places {
         assert_eq!(&text[m.start..m.end], m.text, "mention offsets must point at its surface");
@@ -156,7 +156,7 @@ fn bench_one(
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function(name, |b| {
         b.iter(|| {
-            let doc = ex.extract_input(&Input { id: None, text: black_box(text), date: reference_date() });
+            let doc = ex.extract_input(&Input::new(black_box(text)).with_date(reference_date()));
             assert_eq!(counts(&doc), want);
             doc
         })
@@ -369,7 +369,7 @@ fn load_corpus() -> (String, Vec<geoevents::corpus::Record>, Option<usize>) {
 }
 
 fn inputs(records: &[geoevents::corpus::Record]) -> Vec<Input<'_>> {
-    records.iter().map(|r| Input { id: r.id.as_deref(), text: &r.text, date: r.date }).collect()
+    records.iter().map(|r| Input::new(&r.text).with_id(r.id.as_deref()).with_date(r.date)).collect()
 }
 
 /// (place mentions, events) over a corpus, one thread.

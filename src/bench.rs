@@ -89,7 +89,11 @@ pub fn run(records: &[Record], opts: BenchOptions) -> Result<BenchReport, crate:
             .fold(
                 || (StageTimes::default(), 0usize, 0usize, 0usize, Vec::<u8>::with_capacity(1 << 16)),
                 |(mut t, p, e, b, mut buf), r| {
-                    let input = Input { id: r.id.as_deref(), text: &r.text, date: r.date };
+                    let input = Input::new(&r.text)
+                        .with_id(r.id.as_deref())
+                        .with_date(r.date)
+                        .with_country(r.country.as_deref())
+                        .with_source(r.source.as_deref());
                     let doc = extractor.extract_timed(&input, &mut t);
                     let s = Instant::now();
                     buf.clear();

@@ -1,5 +1,5 @@
 //! Reading input corpora: `.txt` files (one document each) and JSON Lines
-//! files (`{"id", "text", "date"?}` per line), streamed so that a large
+//! files (`{"id", "text", "date"?, "country"?, "source"?}` per line), streamed so that a large
 //! JSONL file is never held in memory whole.
 //!
 //! Bad input never stops a corpus: invalid UTF-8 is decoded lossily (with a
@@ -24,6 +24,12 @@ pub struct Record {
     pub text: String,
     /// Reference date, if the record has a valid one.
     pub date: Option<NaiveDate>,
+    /// The story's country as given (`country` or `source_country`: a code
+    /// or a name).
+    pub country: Option<String>,
+    /// The outlet (`source`, `source_name`, `news_source`, `news_sources`,
+    /// `outlet` or `publisher`; a list is joined with "; ").
+    pub source: Option<String>,
     /// Problems met reading this record (lossy decoding, unusable date).
     pub warnings: Vec<String>,
 }
@@ -55,6 +61,42 @@ struct Line {
     text: String,
     #[serde(default)]
     date: Option<String>,
+    // Metadata fields are read as loose JSON values, so that an unexpected
+    // shape (a number, an object) costs the hint, never the document.
+    #[serde(default)]
+    country: Option<serde_json::Value>,
+    #[serde(default)]
+    source_country: Option<serde_json::Value>,
+    #[serde(default)]
+    source: Option<serde_json::Value>,
+    #[serde(default)]
+    source_name: Option<serde_json::Value>,
+    #[serde(default)]
+    news_source: Option<serde_json::Value>,
+    #[serde(default)]
+    news_sources: Option<serde_json::Value>,
+    #[serde(default)]
+    outlet: Option<serde_json::Value>,
+    #[serde(default)]
+    publisher: Option<serde_json::Value>,
+}
+
+/// A metadata value as text: a non-empty string, or a list of strings
+/// joined with "; ".
+fn meta_text(v: Option<serde_json::Value>) -> Option<String> {
+    let s = match v? {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => return None,
+    };
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 /// Parses a date given as `YYYY-MM-DD` (a longer timestamp is cut to its
@@ -136,7 +178,14 @@ impl Iterator for Reader {
                 }
                 let (text, warning) = decode_lossy(bytes, &self.name);
                 let id = Path::new(&self.name).file_name().map(|n| n.to_string_lossy().into_owned());
-                Some(Ok(Record { id, text, date: None, warnings: warning.into_iter().collect() }))
+                Some(Ok(Record {
+                    id,
+                    text,
+                    date: None,
+                    country: None,
+                    source: None,
+                    warnings: warning.into_iter().collect(),
+                }))
             }
             Format::JsonLines => loop {
                 self.buf.clear();
@@ -179,7 +228,11 @@ impl Iterator for Reader {
                             Some(serde_json::Value::String(s)) => Some(s),
                             Some(v) => Some(v.to_string()),
                         };
-                        Ok(Record { id, text: l.text, date, warnings })
+                        let country = meta_text(l.country).or_else(|| meta_text(l.source_country));
+                        let source = [l.source, l.source_name, l.news_source, l.news_sources, l.outlet, l.publisher]
+                            .into_iter()
+                            .find_map(meta_text);
+                        Ok(Record { id, text: l.text, date, country, source, warnings })
                     }
                     Err(e) => {
                         Err(Error::row(PathBuf::from(&self.name), self.line, format!("malformed JSON record: {e}")))
@@ -222,6 +275,25 @@ mod tests {
         assert_eq!(r.text, "Baghdad \u{FFFD}\u{FFFD} Basra");
         assert!(r.warnings[0].contains("byte 8"), "{:?}", r.warnings);
         assert!(read(b"", Format::Text)[0].as_ref().unwrap().text.is_empty());
+    }
+
+    #[test]
+    fn jsonl_reads_country_and_source_metadata() {
+        let input = concat!(
+            "{\"text\":\"a\",\"news_sources\":\"Daily Nation (Kenya)\",\"country\":\"KE\"}\n",
+            "{\"text\":\"b\",\"source\":[\"AFP\",\" \",\"Dawn (Pakistan)\"],\"source_country\":\"Pakistan\"}\n",
+            "{\"text\":\"c\",\"source\":{\"name\":\"odd\"},\"country\":42,\"outlet\":\"Libya Herald\"}\n",
+            "{\"text\":\"d\",\"source\":\"  \"}\n",
+        );
+        let got: Vec<Record> = read(input.as_bytes(), Format::JsonLines).into_iter().map(Result::unwrap).collect();
+        assert_eq!(got[0].source.as_deref(), Some("Daily Nation (Kenya)"));
+        assert_eq!(got[0].country.as_deref(), Some("KE"));
+        assert_eq!(got[1].source.as_deref(), Some("AFP; Dawn (Pakistan)"));
+        assert_eq!(got[1].country.as_deref(), Some("Pakistan"));
+        // Unexpected shapes cost the field, not the record.
+        assert_eq!(got[2].source.as_deref(), Some("Libya Herald"));
+        assert_eq!(got[2].country, None);
+        assert_eq!(got[3].source, None);
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub struct Document {
     pub id: Option<String>,
     /// The reference date used to resolve relative dates ("on Tuesday").
     pub date: Option<NaiveDate>,
+    /// The country hint taken from the input's `country` or `source`
+    /// (ISO 3166-1 alpha-2), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_hint: Option<String>,
     /// Every toponym found, in text order.
     pub places: Vec<Mention>,
     /// Events, one per (action, location).

@@ -19,8 +19,18 @@ thread_local! {
 }
 use crate::toponyms::{self, Mention};
 
-/// One input document for [`Extractor::extract_batch`].
+/// One input document for [`Extractor::extract_input`] and
+/// [`Extractor::extract_batch`]: the text plus what a news pipeline knows
+/// about it.
+///
+/// ```
+/// use geoevents::Input;
+/// let date = chrono::NaiveDate::from_ymd_opt(2019, 3, 5);
+/// let input = Input::new("Police dispersed protesters on Tuesday.").with_date(date).with_source(Some("Daily Nation (Kenya)"));
+/// assert_eq!(input.source, Some("Daily Nation (Kenya)"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
+#[non_exhaustive]
 pub struct Input<'a> {
     /// The caller's id, copied to the output.
     pub id: Option<&'a str>,
@@ -28,12 +38,46 @@ pub struct Input<'a> {
     pub text: &'a str,
     /// The reference date for relative dates ("on Tuesday").
     pub date: Option<NaiveDate>,
+    /// The country the story comes from, as an ISO 3166-1 alpha-2 code
+    /// ("KE") or a name ("Kenya"). Local news rarely names its own country,
+    /// so this is weak evidence for resolving ambiguous names, and the
+    /// country whose capital stands in for an event's place when the text
+    /// names no place and no other country.
+    pub country: Option<&'a str>,
+    /// The outlet ("Daily Nation (Kenya)", "Zambian Watchdog"). When
+    /// `country` is not given, a country or nationality named in it serves
+    /// as the same hint.
+    pub source: Option<&'a str>,
 }
 
 impl<'a> Input<'a> {
     /// An input with text only.
     pub fn new(text: &'a str) -> Input<'a> {
-        Input { id: None, text, date: None }
+        Input { id: None, text, date: None, country: None, source: None }
+    }
+
+    /// Sets the caller's id.
+    pub fn with_id(mut self, id: Option<&'a str>) -> Input<'a> {
+        self.id = id;
+        self
+    }
+
+    /// Sets the reference date.
+    pub fn with_date(mut self, date: Option<NaiveDate>) -> Input<'a> {
+        self.date = date;
+        self
+    }
+
+    /// Sets the country hint (ISO alpha-2 code or name).
+    pub fn with_country(mut self, country: Option<&'a str>) -> Input<'a> {
+        self.country = country;
+        self
+    }
+
+    /// Sets the outlet name.
+    pub fn with_source(mut self, source: Option<&'a str>) -> Input<'a> {
+        self.source = source;
+        self
     }
 }
 
@@ -71,6 +115,7 @@ impl StageTimes {
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
     places_only: bool,
+    default_country: Option<[u8; 2]>,
 }
 
 impl Default for Extractor {
@@ -84,6 +129,7 @@ impl Default for Extractor {
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
     places_only: bool,
+    default_country: Option<String>,
 }
 
 impl ExtractorBuilder {
@@ -99,12 +145,20 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The country hint (ISO alpha-2 code or name) for inputs that give
+    /// neither a `country` nor a `source` naming one: set it when a whole
+    /// corpus comes from one country's press. A code or name the gazetteer
+    /// does not know is ignored ([`Gazetteer::country`] checks one first).
+    pub fn default_country(mut self, country: Option<&str>) -> Self {
+        self.default_country = country.map(str::to_string);
+        self
+    }
+
     /// Builds the extractor.
     pub fn build(self) -> Extractor {
-        Extractor {
-            gazetteer: Arc::new(self.gazetteer.unwrap_or_else(|| Gazetteer::bundled().clone())),
-            places_only: self.places_only,
-        }
+        let gazetteer = Arc::new(self.gazetteer.unwrap_or_else(|| Gazetteer::bundled().clone()));
+        let default_country = self.default_country.and_then(|c| toponyms::country_named(&gazetteer, &c, true));
+        Extractor { gazetteer, places_only: self.places_only, default_country }
     }
 }
 
@@ -159,17 +213,19 @@ impl Extractor {
         lap(|t| &mut t.normalise, &mut times);
         let rec = toponyms::recognise(&self.gazetteer, &*folded, toks);
         lap(|t| &mut t.matching, &mut times);
-        let topo = toponyms::resolve(&self.gazetteer, text, &*folded, toks, rec);
+        let hint = self.country_hint(input);
+        let topo = toponyms::resolve(&self.gazetteer, text, &*folded, toks, rec, hint);
         lap(|t| &mut t.resolve, &mut times);
         let events = if self.places_only {
             Vec::new()
         } else {
-            crate::events::extract(&self.gazetteer, text, &*folded, toks, &topo, input.date)
+            crate::events::extract(&self.gazetteer, text, &*folded, toks, &topo, input.date, hint)
         };
         lap(|t| &mut t.events, &mut times);
         let doc = Document {
             id: input.id.map(str::to_string),
             date: input.date,
+            country_hint: hint.map(|c| String::from_utf8_lossy(&c).into_owned()),
             places: topo.mentions,
             events,
             demonyms: topo.demonyms,
@@ -180,6 +236,17 @@ impl Extractor {
             SCRATCH.with(|s| s.set(scratch));
         }
         doc
+    }
+
+    /// The country hint of an input: its `country` (a code or a name), else
+    /// a country or nationality its `source` names, else the default.
+    fn country_hint(&self, input: &Input<'_>) -> Option<[u8; 2]> {
+        match (input.country, input.source) {
+            (Some(c), _) => toponyms::country_named(&self.gazetteer, c, true),
+            (None, Some(s)) => toponyms::country_named(&self.gazetteer, s, false),
+            (None, None) => None,
+        }
+        .or(self.default_country)
     }
 
     /// Extracts from many inputs in parallel (rayon), keeping input order.

@@ -8,7 +8,7 @@
 //! let text = "Pentagon chief Lloyd Austin said US forces carried out airstrikes \
 //!             on Tuesday in al-Qa’im, near the Syrian border, and at Jurf al-Sakhar.";
 //! let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 24); // a Wednesday
-//! let doc = Extractor::new().extract_input(&Input { id: None, text, date });
+//! let doc = Extractor::new().extract_input(&Input::new(text).with_date(date));
 //!
 //! // Places, with byte offsets into `text` and gazetteer entries.
 //! let qaim = doc.places.iter().find(|m| m.text == "al-Qa’im").unwrap();

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use geoevents::corpus::{parse_date, Format, Reader, Record};
-use geoevents::{Document, Extractor, Gazetteer, Input};
+use geoevents::{Document, Extractor, Gazetteer, Input, PlaceKind};
 
 /// Exit codes beyond clap's 2 for usage errors.
 mod exit {
@@ -54,6 +54,12 @@ enum Command {
         /// Reference date (YYYY-MM-DD) for documents that carry none.
         #[arg(long)]
         date: Option<String>,
+        /// The country the stories come from (ISO code or name: "KE", "Kenya")
+        /// for documents whose JSONL record names none (in `country`, or in its
+        /// outlet `source`); weak evidence for
+        /// ambiguous names and for events that name no place.
+        #[arg(long)]
+        country: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
         format: OutputFormat,
@@ -226,8 +232,10 @@ enum GazetteerCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { files, date, format, threads, places_only, jsonl, data } => {
-            extract(&files, date.as_deref(), format, threads, places_only, jsonl, &data)
+        Command::Extract { files, date, country, format, threads, places_only, jsonl, data } => {
+            let opts =
+                ExtractOptions { date: date.as_deref(), country: country.as_deref(), format, threads, places_only };
+            extract(&files, &opts, jsonl, &data)
         }
         Command::Lookup { name, limit, data } => lookup(&name, limit, &data),
         Command::Bench { corpus, threads, stage, json } => bench(&corpus, threads, stage, json),
@@ -243,15 +251,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(
-    files: &[String],
-    date: Option<&str>,
+/// What `extract` applies to every document.
+struct ExtractOptions<'a> {
+    date: Option<&'a str>,
+    country: Option<&'a str>,
     format: OutputFormat,
     threads: Option<usize>,
     places_only: bool,
+}
+
+fn extract(
+    files: &[String],
+    opts: &ExtractOptions<'_>,
     stdin_jsonl: bool,
     data: &DataArgs,
 ) -> std::io::Result<ExitCode> {
+    let &ExtractOptions { date, country, format, threads, places_only } = opts;
     let default_date = match date {
         None => None,
         Some(d) => match parse_date(d) {
@@ -270,11 +285,19 @@ fn extract(
         Ok(g) => g,
         Err(code) => return Ok(code),
     };
-    let mut builder = Extractor::builder().places_only(places_only);
+    let mut builder = Extractor::builder().places_only(places_only).default_country(country);
     if let Some(g) = gazetteer {
         builder = builder.gazetteer(g);
     }
     let extractor = builder.build();
+    if let Some(c) = country {
+        let g = extractor.gazetteer();
+        let known = g.country(c).is_some() || g.lookup(c).first().is_some_and(|k| k.place.kind == PlaceKind::Country);
+        if !known {
+            eprintln!("geoevents: --country {c:?} is neither an ISO 3166-1 alpha-2 code nor a country name");
+            return Ok(ExitCode::from(2));
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = Sink::new(format, std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let (mut good, mut bad, mut missing) = (0usize, 0usize, 0usize);
@@ -314,7 +337,13 @@ fn extract(
             }
             let inputs: Vec<Input<'_>> = batch
                 .iter()
-                .map(|r| Input { id: r.id.as_deref(), text: &r.text, date: r.date.or(default_date) })
+                .map(|r| {
+                    Input::new(&r.text)
+                        .with_id(r.id.as_deref())
+                        .with_date(r.date.or(default_date))
+                        .with_country(r.country.as_deref())
+                        .with_source(r.source.as_deref())
+                })
                 .collect();
             let docs = extractor.extract_batch(&inputs);
             for (mut doc, rec) in docs.into_iter().zip(&batch) {

@@ -323,3 +323,33 @@ fn closed_reader_does_not_panic() {
     // A reader that stops early (`| head`) is not a failure.
     assert_eq!(o.status.code(), Some(0), "exit status on a closed pipe: {err}");
 }
+
+#[test]
+fn country_hint_from_jsonl_metadata_and_flag() {
+    let dir = TempDir::new("country-hint");
+    let f = dir.file(
+        "notes.jsonl",
+        concat!(
+            r#"{"id":"a","text":"Police shot dead two robbery suspects.","date":"2019-05-02","news_sources":"Daily Nation (Kenya)"}"#,
+            "\n",
+            r#"{"id":"b","text":"Police shot dead two robbery suspects.","date":"2019-05-02"}"#,
+            "\n",
+        )
+        .as_bytes(),
+    );
+    let o = run(&["extract", s(&f)]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let d = docs(&o);
+    assert_eq!(d[0]["country_hint"], "KE");
+    assert_eq!(d[0]["events"][0]["location"]["name"], "Nairobi");
+    assert!(d[1].get("country_hint").is_none());
+    assert!(d[1]["events"][0]["location"].is_null());
+    // The flag fills in documents that give no country of their own.
+    let o = run(&["extract", "--country", "Uganda", s(&f)]);
+    let d = docs(&o);
+    assert_eq!((d[0]["country_hint"].as_str(), d[1]["country_hint"].as_str()), (Some("KE"), Some("UG")));
+    assert_eq!(d[1]["events"][0]["location"]["name"], "Kampala");
+    let o = run(&["extract", "--country", "Narnia", s(&f)]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("Narnia"), "{}", stderr(&o));
+}

@@ -22,7 +22,7 @@ fn wednesday() -> NaiveDate {
 }
 
 fn extract_on(text: &str, date: NaiveDate) -> Document {
-    extractor().extract_input(&Input { id: None, text, date: Some(date) })
+    extractor().extract_input(&Input::new(text).with_date(Some(date)))
 }
 
 fn extract(text: &str) -> Document {
@@ -461,4 +461,35 @@ fn event_dates_serialise_as_iso_days() {
     // And it round-trips.
     let back: Document = serde_json::from_value(v).unwrap();
     assert_eq!(back, doc);
+}
+
+/// The caller's country hint (the story's country, or one named in its
+/// outlet) decides ambiguous names and stands in when the text names no place.
+#[test]
+fn country_hint_from_outlet_or_code() {
+    let with = |text: &str, country: Option<&str>, source: Option<&str>| {
+        extractor()
+            .extract_input(&Input::new(text).with_date(Some(wednesday())).with_country(country).with_source(source))
+    };
+    let text = "Traders protested in Busia on Tuesday over new market fees.";
+    let busia = |d: &Document| d.places[0].place.country.clone();
+    // Busia is a Kenyan town and a Ugandan one: the outlet's country decides.
+    assert_eq!(busia(&with(text, None, Some("Daily Monitor (Uganda)"))).as_deref(), Some("UG"));
+    assert_eq!(busia(&with(text, None, Some("The Star (Kenya)"))).as_deref(), Some("KE"));
+    assert_eq!(busia(&with(text, Some("UG"), Some("The Star (Kenya)"))).as_deref(), Some("UG"));
+    assert_eq!(with(text, Some("uganda"), None).country_hint.as_deref(), Some("UG"));
+    assert_eq!(with(text, None, Some("Zambian Watchdog")).country_hint.as_deref(), Some("ZM"));
+    assert_eq!(with(text, None, Some("AFP")).country_hint, None);
+
+    // Nothing named: the hint's capital at country precision, not the
+    // nationality of a foreign victim.
+    let d = with("Gunmen shot dead an Italian missionary on Monday.", None, Some("Daily Nation (Kenya)"));
+    let loc = d.events[0].location.as_ref().expect("a fallback location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 3));
+    assert!(loc.text.is_none());
+    let d = with("Gunmen shot dead an Italian missionary on Monday.", None, None);
+    assert_ne!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Nairobi"));
+    // A place the text names beats the hint.
+    let d = with("Gunmen shot dead two traders in Mogadishu on Monday.", Some("KE"), None);
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Mogadishu"));
 }

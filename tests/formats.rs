@@ -13,9 +13,9 @@ fn docs() -> Vec<Document> {
     let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 24);
     let ex = Extractor::new();
     vec![
-        ex.extract_input(&Input { id: Some("a"), text: STORY, date }),
-        ex.extract_input(&Input { id: Some("b"), text: "Nothing happened here.", date }),
-        ex.extract_input(&Input { id: Some("c"), text: "Protesters marched in Nairobi on Friday.", date }),
+        ex.extract_input(&Input::new(STORY).with_id(Some("a")).with_date(date)),
+        ex.extract_input(&Input::new("Nothing happened here.").with_id(Some("b")).with_date(date)),
+        ex.extract_input(&Input::new("Protesters marched in Nairobi on Friday.").with_id(Some("c")).with_date(date)),
     ]
 }
 

@@ -311,7 +311,7 @@ proptest! {
         let inputs: Vec<Input<'_>> = docs
             .iter()
             .zip(&dates)
-            .map(|((id, text, _), date)| Input { id: id.as_deref(), text, date: *date })
+            .map(|((id, text, _), date)| Input::new(text).with_id(id.as_deref()).with_date(*date))
             .collect();
         let out = EXTRACTOR.extract_batch(&inputs);
         prop_assert_eq!(out.len(), inputs.len(), "one document per input");
@@ -421,7 +421,7 @@ fn gaza_repeated(n: usize) {
     assert!(!doc.places.is_empty(), "Gaza is found");
     assert!(doc.places.len() <= n);
     assert!(doc.places.iter().all(|m| m.text == "Gaza" || m.text.starts_with("Gaza ")), "{:?}", &doc.places[..3]);
-    let out = EXTRACTOR.extract_batch(&[Input { id: Some("gaza"), text: &s, date: None }]);
+    let out = EXTRACTOR.extract_batch(&[Input::new(&s).with_id(Some("gaza"))]);
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].id.as_deref(), Some("gaza"));
     assert_eq!(out[0].places, doc.places);

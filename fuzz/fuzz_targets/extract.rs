@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
         _ => (None, data),
     };
     let text = String::from_utf8_lossy(body);
-    let doc = extractor().extract_input(&Input { id: Some("fuzz"), text: &text, date });
+    let doc = extractor().extract_input(&Input::new(&text).with_id(Some("fuzz")).with_date(date));
     check(&text, &doc);
     let mut out = Vec::new();
     geoevents::output::write_jsonl(&doc, &mut out).expect("JSON output");

@@ -250,11 +250,13 @@ pub(crate) fn extract(
     toks: &[Token],
     topo: &Toponyms,
     doc_date: Option<NaiveDate>,
+    hint: Option<[u8; 2]>,
 ) -> Vec<Event> {
     let lex = &*EVENT_LEXICON;
     let ftext = folded.as_str();
     let sentences = split_sentences(input, toks);
-    let doc_country = document_country(topo);
+    let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
+    let doc_country = document_country(topo, hint);
     let doc_location = location::document_location(topo);
     let names = |cc: &str| gaz.country(cc).map(|p| p.name);
     let mut events: Vec<Event> = Vec::new();
@@ -821,8 +823,14 @@ fn locations_for(
 }
 
 /// The country the document is most about: literal places and demonyms.
-fn document_country(topo: &Toponyms) -> Option<String> {
+/// The country the document is about: its literal places, then metonyms and
+/// nationalities, and the caller's country hint (which a literal place in
+/// another country outweighs, but a foreign victim's nationality does not).
+fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
     let mut w: FxHashMap<&str, f32> = FxHashMap::default();
+    if let Some(h) = hint {
+        w.insert(h, 0.8);
+    }
     for m in &topo.mentions {
         if let Some(c) = m.place.country.as_deref() {
             *w.entry(c).or_default() += if m.literal { 1.0 } else { 0.3 };

@@ -7,9 +7,10 @@ mod resolve;
 
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::{record_place, Gazetteer, MatchKind, Place};
+use crate::gazetteer::{record_place, Gazetteer, MatchKind, Place, PlaceKind};
 use crate::text::fold::FoldedText;
 use crate::text::tokens::{combine, Token, KEY_START};
+use crate::text::Tokenizer;
 
 pub(crate) use recognize::Found;
 
@@ -109,10 +110,18 @@ pub(crate) fn recognise(gaz: &Gazetteer, folded: &FoldedText, toks: &[Token]) ->
     r
 }
 
-/// Resolves recognised names to places.
-pub(crate) fn resolve(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &[Token], rec: Recognised) -> Toponyms {
+/// Resolves recognised names to places; `hint` is the country the story
+/// comes from, if the caller knows it.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    input: &str,
+    folded: &FoldedText,
+    toks: &[Token],
+    rec: Recognised,
+    hint: Option<[u8; 2]>,
+) -> Toponyms {
     let Recognised { found, demonyms: dem, actor_countries } = rec;
-    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries);
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries, hint);
     let v = gaz.view();
     let mut out = Toponyms::default();
     for (f, r) in found.iter().zip(resolved) {
@@ -141,6 +150,46 @@ pub(crate) fn resolve(gaz: &Gazetteer, input: &str, folded: &FoldedText, toks: &
         out.demonym_spans.push((d.tok_start, d.tok_end));
     }
     out
+}
+
+/// The country a short text names, for the caller's country hint: an ISO
+/// alpha-2 code (when `code_ok`), a country or nationality ("Daily Nation
+/// (Kenya)", "Zambian Watchdog"), else the country of the first place it
+/// names ("Imphal Free Press"). `None` when it names none.
+pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Option<[u8; 2]> {
+    let text = text.trim();
+    // Outlet names are short; a long string is not one.
+    if text.is_empty() || text.len() > 200 {
+        return None;
+    }
+    let b = text.as_bytes();
+    if code_ok && b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
+        let code = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+        if gaz.view().country(code).is_some() {
+            return Some(code);
+        }
+    }
+    let code_of = |c: &str| <[u8; 2]>::try_from(c.as_bytes()).ok();
+    if code_ok {
+        // A bare name in any case ("kenya", "Côte d'Ivoire").
+        if let Some(c) = gaz.lookup(text).first().filter(|c| c.place.kind == PlaceKind::Country) {
+            return c.place.country.as_deref().and_then(code_of);
+        }
+    }
+    let folded = FoldedText::new(text);
+    let mut tokenizer = Tokenizer::new();
+    let toks = tokenizer.tokenize(&folded, text);
+    let rec = recognise(gaz, &folded, toks);
+    let topo = resolve(gaz, text, &folded, toks, rec, None);
+    let country = |m: &&Mention| m.place.country.is_some();
+    topo.mentions
+        .iter()
+        .filter(country)
+        .find(|m| m.place.kind == PlaceKind::Country)
+        .and_then(|m| m.place.country.as_deref())
+        .or_else(|| topo.demonyms.first().map(|d| d.country.as_str()))
+        .or_else(|| topo.mentions.iter().find(country).and_then(|m| m.place.country.as_deref()))
+        .and_then(code_of)
 }
 
 /// Resolves caller-supplied spans (byte ranges of `input`), using the rest of
@@ -189,7 +238,7 @@ pub(crate) fn resolve_spans(
             None => slot.push(None),
         }
     }
-    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries);
+    let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries, None);
     spans
         .iter()
         .zip(slot)

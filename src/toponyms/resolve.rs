@@ -100,6 +100,7 @@ pub(crate) fn resolve(
     found: &[Found],
     demonyms: &[FoundDemonym],
     actor_countries: &[[u8; 2]],
+    hint: Option<[u8; 2]>,
 ) -> Vec<Option<Resolved>> {
     let v = gaz.view();
     let mut cands: Vec<Vec<Cand>> = found
@@ -119,6 +120,10 @@ pub(crate) fn resolve(
     }
     for c in actor_countries {
         *countries.entry(*c).or_default() += 0.7;
+    }
+    // The caller's country hint counts like a nationality in the text.
+    if let Some(h) = hint {
+        *countries.entry(h).or_default() += 1.0;
     }
     // Division evidence, with the names that gave it (a name is no evidence
     // for itself: "Oklahoma" does not make Oklahoma City likelier).
@@ -360,6 +365,15 @@ pub(crate) fn resolve(
             let lossy = best.how == MatchKind::Transliteration;
             if unsupported && one_word && (small || lossy) {
                 return None;
+            }
+            // With nothing else pointing at its country, a lone word matched
+            // on its lossy key must be a near-spelling ("Fallouja"), not a
+            // different name that shares the key ("Kisauni" / Kishinau).
+            if lossy && one_word && w - own_w <= 0.05 {
+                let (s, e) = (toks[f.tok_start].start as usize, toks[f.tok_end - 1].end as usize);
+                if best_similarity(&v, best.record, &folded[s..e]) < 0.93 {
+                    return None;
+                }
             }
             let margin = cs.get(1).map_or(40.0, |s| best.score - s.score);
             let mut conf = 0.55 + 0.45 * (margin / 20.0).tanh();
