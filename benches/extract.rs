@@ -323,6 +323,8 @@ fn generated_corpus() -> (Vec<geoevents::corpus::Record>, usize) {
                 id: Some(format!("gen-{i}")),
                 text,
                 date: reference_date(),
+                country: None,
+                source: None,
                 warnings: Vec::new(),
             }
         })
