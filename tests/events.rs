@@ -493,3 +493,32 @@ fn country_hint_from_outlet_or_code() {
     let d = with("Gunmen shot dead two traders in Mogadishu on Monday.", Some("KE"), None);
     assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Mogadishu"));
 }
+
+/// An event that names no place but an institution's ("University of
+/// Nairobi students", "Maseno University") is at the institution's town;
+/// a country in such a name gives its capital.
+#[test]
+fn institution_town_is_the_fallback_location() {
+    let d = extract("University of Nairobi students protested against a new fees policy.");
+    assert!(d.places.is_empty(), "an institution's name is not a place mention: {:?}", d.places);
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 2));
+    assert_eq!(loc.text.as_deref(), Some("Nairobi"));
+    let d = extract("Maseno University students engaged police in running battles.");
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Maseno"));
+    let d = extract("University of Zambia workers went on strike over unpaid salaries.");
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Lusaka", 3));
+    // A place the sentence names itself wins over the institution's.
+    let d = extract("University of Nairobi students marched in Mombasa on Monday.");
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Mombasa"));
+}
+
+/// "Struck" with no aircraft and no state force is a ground attack.
+#[test]
+fn raiders_striking_homes_is_not_an_air_strike() {
+    let d = extract("Cattle rustlers struck two homes in Borabu and stole four cows.");
+    assert_eq!(d.events[0].event_type, "attack", "{:?}", d.events);
+    let d = extract("Israeli warplanes struck a house in Rafah.");
+    assert_eq!(d.events[0].event_type, "air_drone_strike");
+}

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::sentences::sentence_spans;
 use crate::text::tokens::{shape, Token};
 use crate::text::FoldedText;
@@ -623,6 +623,14 @@ fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 ("shelling_artillery_missile_attack", "194")
             } else if has(&["bomb", "explosi", "blast", "ied", "mine"]) {
                 ("remote_explosive_landmine_ied", "183")
+            } else if !state && (sk == "armed_group" || sk == "ethnic_group" || sk == "rebel_group" || sk.is_empty()) {
+                // "Raiders struck two homes": no aircraft and no state
+                // force, so a ground attack (a battle if the target fights).
+                if armed(&tk) {
+                    ("armed_clash", "190")
+                } else {
+                    ("attack", "190")
+                }
             } else {
                 return;
             }
@@ -805,6 +813,9 @@ fn locations_for(
     if !here.is_empty() {
         return here.into_iter().map(|k| event_location(topo, k, false)).collect();
     }
+    if let Some(loc) = institution_location(topo, sentences[si].toks) {
+        return vec![loc];
+    }
     if let Some(ev) = earlier.and_then(|ev| ev.location.clone()) {
         return vec![ev];
     }
@@ -822,7 +833,26 @@ fn locations_for(
     doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
 }
 
-/// The country the document is most about: literal places and demonyms.
+/// The place of an institution the sentence names ("University of Nairobi
+/// students", "Maseno University", "Khairpur Press Club"), for an event that
+/// names no place of its own: the town the institution is in, at geo_precision
+/// 2 at best. Countries and provinces in such names ("University of Zambia")
+/// are left to the country fallback.
+fn institution_location(topo: &Toponyms, (s, e): (usize, usize)) -> Option<EventLocation> {
+    let k = topo.embedded_spans.iter().position(|&(ms, me)| ms >= s && me <= e)?;
+    let m = &topo.embedded[k];
+    if matches!(m.place.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
+        return None;
+    }
+    Some(EventLocation {
+        place: m.place.clone(),
+        text: Some(m.text.clone()),
+        start: Some(m.start),
+        end: Some(m.end),
+        geo_precision: m.place.kind.geo_precision().max(2),
+    })
+}
+
 /// The country the document is about: its literal places, then metonyms and
 /// nationalities, and the caller's country hint (which a literal place in
 /// another country outweighs, but a foreign victim's nationality does not).
@@ -838,6 +868,11 @@ fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
     }
     for d in &topo.demonyms {
         *w.entry(d.country.as_str()).or_default() += 0.7;
+    }
+    for m in &topo.embedded {
+        if let Some(c) = m.place.country.as_deref() {
+            *w.entry(c).or_default() += 0.5;
+        }
     }
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }

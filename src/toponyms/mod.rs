@@ -64,6 +64,11 @@ pub(crate) struct Toponyms {
     pub token_spans: Vec<(usize, usize)>,
     /// Token range and country of each demonym (parallel to `demonyms`).
     pub demonym_spans: Vec<(usize, usize)>,
+    /// Places inside organisation names ("University of Nairobi"), not
+    /// reported as mentions: fallback event locations.
+    pub embedded: Vec<Mention>,
+    /// Token range of each embedded place (parallel to `embedded`).
+    pub embedded_spans: Vec<(usize, usize)>,
 }
 
 impl Toponyms {
@@ -127,7 +132,12 @@ pub(crate) fn resolve(
     for (f, r) in found.iter().zip(resolved) {
         let Some(r) = r else { continue };
         let (s, e) = (toks[f.tok_start].input_start as usize, toks[f.tok_end - 1].input_end as usize);
-        out.mentions.push(Mention {
+        let (list, spans) = if f.embedded {
+            (&mut out.embedded, &mut out.embedded_spans)
+        } else {
+            (&mut out.mentions, &mut out.token_spans)
+        };
+        list.push(Mention {
             text: input[s..e].to_string(),
             start: s,
             end: e,
@@ -137,7 +147,7 @@ pub(crate) fn resolve(
             low_confidence: r.confidence < LOW_CONFIDENCE,
             matched: r.how,
         });
-        out.token_spans.push((f.tok_start, f.tok_end));
+        spans.push((f.tok_start, f.tok_end));
     }
     for d in &dem {
         let (s, e) = (toks[d.tok_start].input_start as usize, toks[d.tok_end - 1].input_end as usize);
@@ -233,7 +243,15 @@ pub(crate) fn resolve_spans(
         match hit {
             Some((entry, translit)) => {
                 slot.push(Some(found.len()));
-                found.push(Found { tok_start: ts, tok_end: te + 1, entry, translit, evidence: 1.0, literal: true });
+                found.push(Found {
+                    tok_start: ts,
+                    tok_end: te + 1,
+                    entry,
+                    translit,
+                    evidence: 1.0,
+                    literal: true,
+                    embedded: false,
+                });
             }
             None => slot.push(None),
         }

@@ -42,6 +42,18 @@ pub(crate) struct Found {
     pub evidence: f32,
     /// False for metonyms ("Washington said").
     pub literal: bool,
+    /// Inside an organisation's name ("University of Nairobi", "Maseno
+    /// University"): context for resolution and a fallback event location,
+    /// but not reported as a place mention.
+    pub embedded: bool,
+}
+
+/// What the context filters make of a candidate window.
+#[derive(Clone, Copy, Debug)]
+struct Verdict {
+    evidence: f32,
+    literal: bool,
+    embedded: bool,
 }
 
 /// A recognised demonym.
@@ -90,7 +102,8 @@ pub(crate) fn recognize(
         .filter(|&k| {
             toks[k].has(shape::JOINED)
                 && is_cap(&toks[k])
-                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]))
+                // Not after a possessive: "St Mary’s Mumias Girls School".
+                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]) && !toks[k - 1].has(shape::POSSESSIVE))
                     || roles[k - 1] & role::TITLE != 0
                     || is_initial(&toks[k - 1], text))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
@@ -200,13 +213,44 @@ pub(crate) fn recognize(
             }
         }
         let mut accepted = false;
+        // A name inside an institution's ("Douglas County Hospital") is kept
+        // only if no shorter window is a place in its own right ("Douglas").
+        let mut inside: Option<(usize, Entry, Verdict)> = None;
         for &(end, entry) in ends.iter().rev() {
-            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry) {
-                places.push(Found { tok_start: i, tok_end: end, entry, translit: false, evidence, literal });
-                i = end;
-                accepted = true;
-                break;
+            match judge(gaz, toks, text, &doc, i, end, entry) {
+                Some(v) if v.embedded => {
+                    inside.get_or_insert((end, entry, v));
+                }
+                Some(Verdict { evidence, literal, .. }) => {
+                    places.push(Found {
+                        tok_start: i,
+                        tok_end: end,
+                        entry,
+                        translit: false,
+                        evidence,
+                        literal,
+                        embedded: false,
+                    });
+                    i = end;
+                    accepted = true;
+                    break;
+                }
+                None => {}
             }
+        }
+        if let (false, Some((end, entry, v))) = (accepted, inside) {
+            let Verdict { evidence, literal, .. } = v;
+            places.push(Found {
+                tok_start: i,
+                tok_end: end,
+                entry,
+                translit: false,
+                evidence,
+                literal,
+                embedded: true,
+            });
+            i = end;
+            accepted = true;
         }
         if accepted {
             continue;
@@ -221,7 +265,9 @@ pub(crate) fn recognize(
             // A lone capitalised word at a sentence start is too often an
             // ordinary word ("Shelling") to trust a lossy key.
             let lone_start = end - i == 1 && t.has(shape::SENTENCE_START);
-            if let Some((evidence, literal)) = judge(gaz, toks, text, &doc, i, end, entry).filter(|_| !lone_start) {
+            // A lossy key inside an organisation's name is too weak to keep.
+            let verdict = judge(gaz, toks, text, &doc, i, end, entry).filter(|v| !lone_start && !v.embedded);
+            if let Some(Verdict { evidence, literal, .. }) = verdict {
                 places.push(Found {
                     tok_start: i,
                     tok_end: end,
@@ -229,6 +275,7 @@ pub(crate) fn recognize(
                     translit: true,
                     evidence: evidence * 0.8,
                     literal,
+                    embedded: false,
                 });
                 i = end;
                 continue;
@@ -313,7 +360,7 @@ fn judge(
     i: usize,
     end: usize,
     entry: Entry,
-) -> Option<(f32, bool)> {
+) -> Option<Verdict> {
     let view = gaz.view();
     let roles = doc.roles;
     let shouting = doc.shouting;
@@ -434,7 +481,7 @@ fn judge(
             && roles[i - 2] & role::ORG_PREFIX != 0
             && is_cap(&toks[i - 2])
         {
-            return None;
+            return Some(Verdict { evidence, literal: true, embedded: true });
         }
     }
     // A given name followed by a capitalised word is a person: "Jordan Smith".
@@ -460,6 +507,14 @@ fn judge(
             && nr & (role::PLACE_SUFFIX | role::SPEECH_VERB | role::AUX_VERB | role::STOPWORD) == 0
             && !shouting
         {
+            // "Mumias Girls School", "Chemelil Sugar Company": the longer
+            // name is an institution's, which is in the place.
+            let institution = (end..(end + 3).min(toks.len()))
+                .take_while(|&k| toks[k].has(shape::JOINED) && is_cap(&toks[k]))
+                .any(|k| roles[k] & role::ORG_SUFFIX != 0);
+            if institution && roles[i] & role::GIVEN_NAME == 0 {
+                return Some(Verdict { evidence, literal: true, embedded: true });
+            }
             return None;
         }
     }
@@ -472,7 +527,7 @@ fn judge(
         // ("al-Mayadeen television").
         let described = !is_cap(&toks[end]) && (has_area || has_city);
         if nr & role::ORG_SUFFIX != 0 && nr & role::PLACE_SUFFIX == 0 && !described {
-            return None;
+            return Some(Verdict { evidence, literal: true, embedded: true });
         }
         if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 {
             literal = false;
@@ -491,5 +546,5 @@ fn judge(
             literal = false;
         }
     }
-    Some((evidence, literal))
+    Some(Verdict { evidence, literal, embedded: false })
 }
