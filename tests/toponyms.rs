@@ -534,10 +534,11 @@ fn generic_settlement_words_continue_a_place_name() {
 
 #[test]
 fn lossy_key_alone_needs_a_near_spelling() {
-    // "Kisauni" shares a transliteration key with a spelling of Chișinău;
-    // nothing in the story points at Moldova, so it is no place.
-    let text = "Police battled separatists planning to attack a police post in Kisauni.";
-    assert_not_place(text, &extract(text), "Kisauni");
+    // "Songhor" (a Kenyan village the gazetteer lacks) shares a
+    // transliteration key with Sonqor in Iran; nothing in the story points
+    // at Iran, so it is no place.
+    let text = "A widow was shot with arrows in Songhor over a land dispute.";
+    assert_not_place(text, &extract(text), "Songhor");
     // A real variant spelling still resolves: "Fallouja" is Fallujah.
     let text = "Heavy fighting was reported in Fallouja on Monday.";
     let doc = extract(text);

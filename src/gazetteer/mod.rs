@@ -21,6 +21,7 @@
 
 pub(crate) mod distance;
 mod geonames;
+pub(crate) mod memo;
 mod place;
 pub(crate) mod prior;
 pub(crate) mod store;
@@ -58,6 +59,7 @@ static BUNDLED: Lazy<Gazetteer> = Lazy::new(|| {
             load_time: t0.elapsed(),
             skipped_rows: 0,
             capitals: Default::default(),
+            id: next_id(),
         },
         Err(_) => Gazetteer::empty(),
     }
@@ -80,6 +82,14 @@ pub struct Gazetteer {
     skipped_rows: usize,
     /// Country → its capital's record, built on first use.
     capitals: once_cell::sync::OnceCell<FxHashMap<[u8; 2], u32>>,
+    /// Unique per loaded gazetteer (clones share it): tags per-thread memos.
+    id: u64,
+}
+
+/// The next gazetteer id (0 is never handed out).
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -138,7 +148,14 @@ impl Gazetteer {
             load_time: Duration::ZERO,
             skipped_rows: 0,
             capitals: Default::default(),
+            id: next_id(),
         }
+    }
+
+    /// This gazetteer's unique id.
+    #[inline]
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// The compact view the pipeline stages search.
@@ -457,6 +474,7 @@ impl GazetteerBuilder {
             load_time: t0.elapsed(),
             skipped_rows: skipped,
             capitals: Default::default(),
+            id: next_id(),
         })
     }
 }

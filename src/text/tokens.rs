@@ -239,6 +239,9 @@ static ASCII_WORD: [bool; 128] = {
 /// If `word` (input text) ends in a possessive `'s` with any apostrophe
 /// form, the byte length of the word without it.
 fn possessive_cut(word: &str) -> Option<usize> {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return None;
+    }
     let stem = word.strip_suffix('s').or_else(|| word.strip_suffix('S'))?;
     let ap = stem.chars().next_back()?;
     if !super::fold::is_apostrophe(ap) {
@@ -262,8 +265,12 @@ fn char_class(text: &str, i: usize) -> (bool, usize) {
 }
 
 fn input_shape(word: &str) -> u8 {
+    let b = word.as_bytes();
+    // Most words start in lower case: then only a digit can set a flag.
+    if b.first().is_some_and(u8::is_ascii_lowercase) {
+        return if b.iter().any(u8::is_ascii_digit) { shape::DIGIT } else { 0 };
+    }
     if word.is_ascii() {
-        let b = word.as_bytes();
         let mut flags = 0;
         if b.first().is_some_and(u8::is_ascii_uppercase) {
             flags |= shape::CAPITALIZED;

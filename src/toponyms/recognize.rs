@@ -24,11 +24,28 @@
 //! marked non-literal.
 
 use super::lexicon::{role, LEXICON};
+use crate::gazetteer::memo::ProbeMemo;
 use crate::gazetteer::store::compact::{posting_record, Entry};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::text::fold::FoldedText;
 use crate::text::tokens::{combine, shape, Token, KEY_START};
 use rustc_hash::FxHashSet;
+use std::cell::RefCell;
+
+thread_local! {
+    /// Recent name-table probes of this thread (see [`ProbeMemo`]), and the
+    /// per-document tables, kept so that their capacity is reused.
+    static SCRATCH: RefCell<(ProbeMemo, DocTables)> = RefCell::new(Default::default());
+}
+
+/// Per-document lookup tables of the recogniser.
+#[derive(Default)]
+struct DocTables {
+    roles: Vec<u32>,
+    lowercase: FxHashSet<u64>,
+    persons: FxHashSet<u64>,
+    mask: Vec<bool>,
+}
 
 /// A recognised place name, before resolution.
 #[derive(Clone, Debug)]
@@ -79,27 +96,44 @@ pub(crate) fn recognize(
     demonyms: &mut Vec<FoundDemonym>,
     actor_countries: &mut Vec<[u8; 2]>,
 ) {
+    SCRATCH.with_borrow_mut(|(memo, tables)| {
+        memo.serve(gaz.id());
+        recognize_with(gaz, memo, tables, folded, toks, places, demonyms, actor_countries)
+    })
+}
+
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn recognize_with(
+    gaz: &Gazetteer,
+    memo: &mut ProbeMemo,
+    tables: &mut DocTables,
+    folded: &FoldedText,
+    toks: &[Token],
+    places: &mut Vec<Found>,
+    demonyms: &mut Vec<FoundDemonym>,
+    actor_countries: &mut Vec<[u8; 2]>,
+) {
     let view = gaz.view();
     let lex = &*LEXICON;
     let n = toks.len();
     let text = folded.as_str();
-    let roles: Vec<u32> = toks.iter().map(|t| lex.words.word(t).unwrap_or(0)).collect();
+    let DocTables { roles, lowercase, persons, mask } = tables;
+    roles.clear();
+    roles.extend(toks.iter().map(|t| lex.words.word(t).unwrap_or(0)));
+    let roles = &roles[..];
     // Words this document also writes in lower case are common words here.
-    // A sorted list, not a hash set: built once per document, probed rarely.
-    let mut lowercase: Vec<u64> = toks
-        .iter()
-        .filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0)
-        .map(|t| t.hash)
-        .collect();
-    lowercase.sort_unstable();
-    lowercase.dedup();
+    lowercase.clear();
+    lowercase.extend(
+        toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash),
+    );
     // A document in capitals (or a headline-only one) gives no case evidence.
     let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
     let shouting = caps * 2 > n;
     // Words this document uses as surnames: right after a given name or a
     // title ("Megyn Kelly" makes a later lone "Kelly" a person).
-    let persons: FxHashSet<u64> = (1..n)
-        .filter(|&k| {
+    persons.clear();
+    persons.extend((1..n).filter(|&k| {
             toks[k].has(shape::JOINED)
                 && is_cap(&toks[k])
                 // Not after a possessive: "St Mary’s Mumias Girls School".
@@ -108,10 +142,9 @@ pub(crate) fn recognize(
                     || is_initial(&toks[k - 1], text))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
-        .map(|k| toks[k].hash)
-        .collect();
-
-    let mut mask = vec![false; n];
+        .map(|k| toks[k].hash));
+    mask.clear();
+    mask.resize(n, false);
     let mut i = 0;
     while i < n {
         // Actor names start with a capital or an article ("al-Shabaab").
@@ -145,7 +178,8 @@ pub(crate) fn recognize(
         i += 1;
     }
 
-    let doc = DocContext { roles: &roles, lowercase: &lowercase, persons: &persons, shouting, mask: &mask };
+    let mask = &mask[..];
+    let doc = DocContext { roles, lowercase, persons, shouting, mask };
     let mut ends: Vec<(usize, Entry)> = Vec::with_capacity(8);
     let max_tokens = view.max_tokens().max(1);
     let mut i = 0;
@@ -175,7 +209,7 @@ pub(crate) fn recognize(
                 break;
             }
             key = combine(key, tj.hash);
-            let Some(e) = view.exact(key) else { break };
+            let Some(e) = memo.exact(&view, key) else { break };
             // Inside a name: capitalised words, articles, short connectors
             // ("Isle of Man"), and generic place words after a capitalised
             // start ("Conoco gas field", "Jabalia camp", "Palestinian territory").
@@ -258,9 +292,9 @@ pub(crate) fn recognize(
         // Only words that name nothing verbatim, are no known common word and
         // do not start a longer gazetteer name try the lossy key.
         let worth_translit = roles[i] == 0
-            && view.exact(combine(KEY_START, t.hash)).is_none()
-            && doc.lowercase.binary_search(&t.hash).is_err();
-        let window = if worth_translit { translit_window(gaz, toks, text, &mask, i) } else { None };
+            && memo.exact(&view, combine(KEY_START, t.hash)).is_none()
+            && !doc.lowercase.contains(&t.hash);
+        let window = if worth_translit { translit_window(gaz, memo, toks, text, mask, i) } else { None };
         if let Some((end, entry)) = window {
             // A lone capitalised word at a sentence start is too often an
             // ordinary word ("Shelling") to trust a lossy key.
@@ -300,7 +334,14 @@ fn names_country(gaz: &Gazetteer, t: &Token) -> bool {
 /// The longest window starting at `i` whose transliteration key names a
 /// place: two or more content words, or one of six letters or more.
 #[inline(never)]
-fn translit_window(gaz: &Gazetteer, toks: &[Token], folded: &str, mask: &[bool], i: usize) -> Option<(usize, Entry)> {
+fn translit_window(
+    gaz: &Gazetteer,
+    memo: &mut ProbeMemo,
+    toks: &[Token],
+    folded: &str,
+    mask: &[bool],
+    i: usize,
+) -> Option<(usize, Entry)> {
     let mut scratch = String::new();
     let view = gaz.view();
     let mut key = KEY_START;
@@ -321,10 +362,10 @@ fn translit_window(gaz: &Gazetteer, toks: &[Token], folded: &str, mask: &[bool],
         if !is_cap(t) {
             break;
         }
-        key = combine(key, t.translit_hash(folded, &mut scratch));
+        key = combine(key, memo.translit_hash(t, folded, &mut scratch));
         content += 1;
         letters += (t.end - t.start) as usize;
-        let Some(e) = view.translit(key) else { break };
+        let Some(e) = memo.translit(&view, key) else { break };
         if e.is_name() && (content >= 2 || letters >= 7) {
             best = Some((j + 1, e));
         }
@@ -340,7 +381,7 @@ struct DocContext<'a> {
     /// Lexicon role bits of every token.
     roles: &'a [u32],
     /// Words the document also writes in lower case.
-    lowercase: &'a [u64],
+    lowercase: &'a FxHashSet<u64>,
     /// Words the document uses as surnames.
     persons: &'a FxHashSet<u64>,
     /// The document is mostly in capitals.
@@ -434,7 +475,7 @@ fn judge(
         if doc.persons.contains(&head.hash) && !has_area {
             return None;
         }
-        if doc.lowercase.binary_search(&head.hash).is_ok() && !has_area {
+        if doc.lowercase.contains(&head.hash) && !has_area {
             // The document uses this word as an ordinary word.
             return None;
         }

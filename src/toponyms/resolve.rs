@@ -66,7 +66,7 @@ fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str)
         let bar = if single { 0.88 } else { 0.8 };
         out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
         out.truncate(8);
-        out.retain(|c| best_similarity(v, c.record, folded_surface) >= bar);
+        out.retain(|c| similar_enough(v, c.record, folded_surface, bar));
     }
     let mut scored: Vec<(u32, f32)> = out.iter().map(|c| (c.record, c.prior)).collect();
     prefer_seats(v, &mut scored);
@@ -79,16 +79,21 @@ fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str)
     out
 }
 
-fn best_similarity(v: &Compact<'_>, record: u32, folded_surface: &str) -> f64 {
+/// True when one of the record's names (the display name, then the first 40
+/// alternates) reaches Jaro-Winkler similarity `bar` with the surface.
+fn similar_enough(v: &Compact<'_>, record: u32, folded_surface: &str, bar: f64) -> bool {
     let r = v.record(record);
     let mut fold = String::new();
-    std::iter::once(r.name())
-        .chain(r.alternates().split('|').take(40))
-        .map(|n| {
-            crate::text::fold::fold_str_into(n, &mut fold);
-            strsim::jaro_winkler(&fold, folded_surface)
-        })
-        .fold(0.0, f64::max)
+    let n = folded_surface.len();
+    std::iter::once(r.name()).chain(r.alternates().split('|').take(40)).any(|name| {
+        // Names more than twice as long or short as the surface cannot
+        // reach the bars used here; skip folding them.
+        if name.len() > 2 * n + 4 || 2 * name.len() + 4 < n {
+            return false;
+        }
+        crate::text::fold::fold_str_into(name, &mut fold);
+        strsim::jaro_winkler(&fold, folded_surface) >= bar
+    })
 }
 
 /// Resolves every found mention; `None` where no candidate survives.
@@ -371,7 +376,7 @@ pub(crate) fn resolve(
             // different name that shares the key ("Kisauni" / Kishinau).
             if lossy && one_word && w - own_w <= 0.05 {
                 let (s, e) = (toks[f.tok_start].start as usize, toks[f.tok_end - 1].end as usize);
-                if best_similarity(&v, best.record, &folded[s..e]) < 0.93 {
+                if !similar_enough(&v, best.record, &folded[s..e], 0.93) {
                     return None;
                 }
             }
