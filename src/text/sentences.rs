@@ -22,7 +22,18 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut start = 0usize;
     let mut i = 0usize;
+    // Jump between candidate terminators with memchr rather than testing
+    // every byte; "!" is rare in news, so its next position is cached.
+    let mut next_bang = memchr::memchr(b'!', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        if next_bang < i {
+            next_bang = memchr::memchr(b'!', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        }
+        let next = memchr::memchr3(b'.', b'?', b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        i = next.min(next_bang);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let end_here = match b {
             b'\n' => Some(i),

@@ -8,7 +8,7 @@
 //! hashes, whatever spaces, hyphens or apostrophes separated the words.
 
 use super::fold::FoldedText;
-use super::translit::{is_article, translit_token_into};
+use super::translit::{is_article, is_article_bytes, translit_token_into};
 
 /// Shape flags of a token, read from the input (not the folded) text.
 pub mod shape {
@@ -176,15 +176,17 @@ impl Tokenizer {
             let (in_start, mut in_end) = folded.input_span(start, i, input);
             let mut end = i;
             let mut shape_flags = 0;
-            if let Some(cut) = possessive_cut(&input[in_start..in_end]) {
+            // Byte slices, not `str` ones: the spans are char boundaries by
+            // construction, and this runs for every word of every document.
+            if let Some(cut) = possessive_cut(&inb[in_start..in_end]) {
                 // "Iraq’s" folds to "iraqs": the token is "iraq", flagged.
                 end -= 1;
                 in_end = in_start + cut;
                 shape_flags |= shape::POSSESSIVE;
             }
-            let word = &text[start..end];
+            let word = &bytes[start..end];
             shape_flags |= input_shape(&input[in_start..in_end]);
-            if is_article(word) {
+            if (2..=3).contains(&word.len()) && is_article_bytes(word) {
                 shape_flags |= shape::ARTICLE;
             }
             // One pass over the gap: only spaces (a name may run across it,
@@ -217,7 +219,7 @@ impl Tokenizer {
                 input_start: in_start as u32,
                 input_end: in_end as u32,
                 shape: shape_flags,
-                hash: hash_bytes(word.as_bytes()),
+                hash: hash_bytes(word),
             });
             prev_end = i;
         }
@@ -238,16 +240,23 @@ static ASCII_WORD: [bool; 128] = {
 
 /// If `word` (input text) ends in a possessive `'s` with any apostrophe
 /// form, the byte length of the word without it.
-fn possessive_cut(word: &str) -> Option<usize> {
-    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
-        return None;
-    }
-    let stem = word.strip_suffix('s').or_else(|| word.strip_suffix('S'))?;
-    let ap = stem.chars().next_back()?;
+fn possessive_cut(word: &[u8]) -> Option<usize> {
+    let [.., a, b's' | b'S'] = word else { return None };
+    // The apostrophe is ASCII (' `) or a 2- or 3-byte character ending
+    // right before the "s".
+    let stem = &word[..word.len() - 1];
+    let ap_len = if a.is_ascii() {
+        1
+    } else {
+        // Step back over continuation bytes to the character's first byte.
+        let first = stem.iter().rposition(|&c| c & 0xC0 != 0x80)?;
+        stem.len() - first
+    };
+    let ap = std::str::from_utf8(&stem[stem.len() - ap_len..]).ok()?.chars().next()?;
     if !super::fold::is_apostrophe(ap) {
         return None;
     }
-    let cut = stem.len() - ap.len_utf8();
+    let cut = stem.len() - ap_len;
     (cut > 0).then_some(cut)
 }
 

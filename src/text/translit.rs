@@ -29,10 +29,15 @@ const ARTICLES: &[&str] = &[
 
 /// True when a folded token is an Arabic article form.
 pub fn is_article(folded_token: &str) -> bool {
-    // A byte match rather than a scan of `ARTICLES`: the tokenizer asks this
-    // of every two- and three-letter word ("of", "the", "and").
+    is_article_bytes(folded_token.as_bytes())
+}
+
+/// [`is_article`] on bytes. A byte match rather than a scan of a list: the
+/// tokenizer asks this of every two- and three-letter word ("of", "the").
+#[inline]
+pub(crate) fn is_article_bytes(folded_token: &[u8]) -> bool {
     matches!(
-        folded_token.as_bytes(),
+        folded_token,
         [b'a' | b'e' | b'i' | b'u', b'l']
             | [b'a', b'd' | b'r' | b's' | b't' | b'z' | b'n']
             | [b'e', b'd' | b'r' | b's' | b't' | b'z' | b'n']
