@@ -522,3 +522,51 @@ fn raiders_striking_homes_is_not_an_air_strike() {
     let d = extract("Israeli warplanes struck a house in Rafah.");
     assert_eq!(d.events[0].event_type, "air_drone_strike");
 }
+
+/// A country locates an event only after a locative preposition, and such a
+/// country-level event sits at the capital (ACLED's convention) with
+/// geo_precision 3; a country as subject or modifier is no location.
+#[test]
+fn country_level_events_sit_at_the_capital() {
+    let d = extract("Unidentified gunmen attacked a bus in western Kenya on Tuesday, killing four.");
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 3));
+    // The span still points at the words that named the country.
+    assert_eq!(loc.text.as_deref(), Some("Kenya"));
+    // "Tunisia extended": the subject is no place of the event; the country
+    // the story concerns still gives the capital.
+    let d = extract("Tunisia on Monday extended a state of emergency after a series of attacks on civilians.");
+    for ev in &d.events {
+        let loc = ev.location.as_ref().expect("a location");
+        assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Tunis", 3), "{ev:?}");
+    }
+    // A country as subject or modifier locates nothing: the aid event takes
+    // the place the sentence names.
+    let d = extract("The United States supplied weapons to Israel in Rafah on Monday.");
+    let aid = d.events.iter().find(|e| e.event_type == "aid").expect("the aid");
+    let loc = aid.location.as_ref().expect("a location");
+    assert_eq!((loc.text.as_deref(), loc.geo_precision), (Some("Rafah"), 1), "{:?}", d.events);
+    // A country in a list after the preposition counts too.
+    let d = extract("Rockets hit bases in Iraq and Syria on Tuesday.");
+    let places: Vec<&str> =
+        d.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_str()).collect();
+    assert!(places.contains(&"Baghdad") && places.contains(&"Damascus"), "{places:?}");
+}
+
+#[test]
+fn reporting_sources_in_a_capital_are_in_the_city() {
+    // "Washington said" is the government; "sources in Pretoria said" are in Pretoria.
+    let d = extract("Sources in Pretoria said trucks were burnt by protesters on Monday.");
+    assert!(d.places.iter().any(|m| m.text == "Pretoria" && m.literal), "{:?}", d.places);
+    let d = extract("Washington said the strikes were legal.");
+    assert!(d.places.iter().all(|m| m.text != "Washington" || !m.literal));
+}
+
+/// With no place in its own sentence, an event takes the most specific place
+/// of the paragraph's earlier sentence, not the first one named.
+#[test]
+fn paragraph_fallback_prefers_the_most_specific_place() {
+    let d = extract("Farmers from Bungoma County gathered in Kitale on Monday. Police later arrested twelve of them.");
+    let arrests = d.events.iter().find(|e| e.event_type == "arrests").expect("the arrests");
+    assert_eq!(arrests.location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"), "{:?}", d.events);
+}

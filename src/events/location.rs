@@ -62,6 +62,41 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
     false
 }
 
+/// True when the mention starting at token `ms` is the object of a locative
+/// preposition, looking back over a few lower-case words ("in the
+/// neighbouring") and over other places joined by "and"/"or" ("in Iraq and
+/// Syria").
+fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool {
+    const LOCATIVE: [&str; 10] = ["in", "inside", "into", "across", "throughout", "near", "at", "within", "over", "on"];
+    let mut lower = 0;
+    let mut p = ms;
+    while p > s {
+        if !toks[p].has(shape::JOINED) {
+            return false;
+        }
+        p -= 1;
+        let t = &toks[p];
+        if t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0 {
+            // Another place of a list: "Iraq and Syria".
+            match topo.mention_ending_at(p + 1) {
+                Some(k) => {
+                    p = topo.token_spans[k].0;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if LOCATIVE.iter().any(|w| t.folded_is(w)) {
+            return true;
+        }
+        lower += 1;
+        if lower > 3 {
+            return false;
+        }
+    }
+    false
+}
+
 /// The mentions (indexes into `topo.mentions`) that locate an event whose
 /// trigger is at token `trig`, in the sentence of tokens `s..e`.
 pub(crate) fn sentence_locations(
@@ -88,6 +123,13 @@ pub(crate) fn sentence_locations(
             continue;
         }
         if is_modifier(toks, me, trig, e) {
+            continue;
+        }
+        // A country locates an event only as the object of a locative
+        // preposition ("in Iraq", "in western Iraq", "in Iraq and Syria");
+        // elsewhere it is an actor or a modifier ("The United States has
+        // supplied Israel", "downing a US Reaper drone").
+        if m.place.kind == PlaceKind::Country && !after_locative(toks, topo, s, ms) {
             continue;
         }
         // Reference points: "(west|…) of X", "km from X".

@@ -538,6 +538,14 @@ pub(crate) fn extract(
             if let Some(cap) = country.as_deref().and_then(|c| gaz.capital(c)) {
                 ev.location = Some(EventLocation { place: cap, text: None, start: None, end: None, geo_precision: 3 });
             }
+        } else if let Some(loc) = ev.location.as_mut().filter(|l| l.place.kind == PlaceKind::Country) {
+            // Only the country is named ("Tunisia extended the state of
+            // emergency"): ACLED places such events at the capital, at
+            // country precision; the mention's span stays.
+            if let Some(cap) = loc.place.country.as_deref().and_then(|c| gaz.capital(c)) {
+                loc.place = cap;
+                loc.geo_precision = 3;
+            }
         }
     }
     events
@@ -826,7 +834,9 @@ fn locations_for(
         }
         let (s, e) = sentences[sj].toks;
         let there = location::sentence_locations(toks, (s, e), e, topo, &[]);
-        if let Some(&k) = there.first() {
+        // The most specific of them: "… ROHR Zimbabwe … in Harare." then
+        // "Police attacked the demonstrators" happened in Harare.
+        if let Some(&k) = there.iter().min_by_key(|&&k| topo.mentions[k].place.kind.geo_precision()) {
             return vec![event_location(topo, k, true)];
         }
     }

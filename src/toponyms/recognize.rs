@@ -570,10 +570,14 @@ fn judge(
         if nr & role::ORG_SUFFIX != 0 && nr & role::PLACE_SUFFIX == 0 && !described {
             return Some(Verdict { evidence, literal: true, embedded: true });
         }
-        if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 {
+        // "Washington said" speaks for a government; "sources in Pretoria
+        // said" are in the city.
+        let located = i > 0 && first.has(shape::JOINED) && roles[i - 1] & role::PLACE_PREFIX != 0;
+        if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 && !located {
             literal = false;
         }
         if (has_area || has_capital)
+            && !located
             && nr & role::AUX_VERB != 0
             && end + 1 < toks.len()
             && roles[end + 1] & role::SPEECH_VERB != 0

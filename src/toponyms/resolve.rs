@@ -371,10 +371,11 @@ pub(crate) fn resolve(
             if unsupported && one_word && (small || lossy) {
                 return None;
             }
-            // With nothing else pointing at its country, a lone word matched
-            // on its lossy key must be a near-spelling ("Fallouja"), not a
-            // different name that shares the key ("Kisauni" / Kishinau).
-            if lossy && one_word && w - own_w <= 0.05 {
+            // With nothing else pointing at its country, a name matched on
+            // its lossy key must be a near-spelling ("Fallouja"), not a
+            // different name that shares the key ("Songhor" / Sonqor,
+            // "Orangi Town" / Oranjestad).
+            if lossy && w - own_w <= 0.05 {
                 let (s, e) = (toks[f.tok_start].start as usize, toks[f.tok_end - 1].end as usize);
                 if !similar_enough(&v, best.record, &folded[s..e], 0.93) {
                     return None;
