@@ -570,3 +570,28 @@ fn paragraph_fallback_prefers_the_most_specific_place() {
     let arrests = d.events.iter().find(|e| e.event_type == "arrests").expect("the arrests");
     assert_eq!(arrests.location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"), "{:?}", d.events);
 }
+
+/// Present-tense headline verbs and crowd agents: the forms ACLED-style
+/// summaries and headlines use.
+#[test]
+fn headline_verbs_and_crowds() {
+    let first = |text: &str| extract(text).events.first().map(|e| (e.event_type.clone(), e.trigger.text.clone()));
+    assert_eq!(first("A crowd attacked the minister's convoy."), Some(("mob_violence".into(), "attacked".into())));
+    assert_eq!(
+        first("Police exchange fire with cattle raiders."),
+        Some(("armed_clash".into(), "exchange fire".into()))
+    );
+    assert_eq!(
+        first("Army retakes two villages from the rebels."),
+        Some(("government_regains_territory".into(), "retakes".into()))
+    );
+    // Seized arms are disrupted weapons use; seized goods are looting.
+    assert_eq!(
+        first("Police seize explosives from suspected militants."),
+        Some(("disrupted_weapons_use".into(), "seize".into()))
+    );
+    assert_eq!(
+        first("Looters seized goods from shops in the market.").map(|e| e.0),
+        Some("looting_property_destruction".into())
+    );
+}

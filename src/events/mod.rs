@@ -613,6 +613,28 @@ fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         {
             ("violent_demonstration", "145")
         }
+        // Arms and explosives seized or confiscated are disrupted weapons
+        // use, not looting: "Police seize explosives from suspects".
+        "looting_property_destruction"
+            if has(&["seiz", "confiscat", "recover"])
+                && has(&[
+                    "weapon",
+                    "arms",
+                    "explosive",
+                    "ammunition",
+                    "bullets",
+                    "rifle",
+                    "gun",
+                    "grenade",
+                    "bomb",
+                    "ied",
+                    "detonator",
+                    "rocket",
+                    "missile",
+                ]) =>
+        {
+            ("disrupted_weapons_use", "190")
+        }
         "air_drone_strike"
             if !has(&[
                 "air",
