@@ -439,7 +439,7 @@ fn input_shape(input: &str, start: usize, end: usize) -> u8 {
                 flags |= shape::CAPITALIZED;
             }
             // At least two upper-case letters and no lower-case one.
-            if upper & (upper - 1) != 0 && bytes_in_range(x, b'a', b'z') == 0 {
+            if upper & upper.wrapping_sub(1) != 0 && bytes_in_range(x, b'a', b'z') == 0 {
                 flags |= shape::ALL_CAPS;
             }
             return flags;
@@ -468,7 +468,7 @@ fn input_shape_slow(input: &str, start: usize, end: usize) -> u8 {
             if c[0].is_ascii_uppercase() {
                 flags |= shape::CAPITALIZED;
             }
-            let two_upper = ux & (ux - 1) != 0 || uy & (uy - 1) != 0 || (ux != 0 && uy != 0);
+            let two_upper = ux & ux.wrapping_sub(1) != 0 || uy & uy.wrapping_sub(1) != 0 || (ux != 0 && uy != 0);
             if two_upper && bytes_in_range(x, b'a', b'z') | bytes_in_range(y, b'a', b'z') == 0 {
                 flags |= shape::ALL_CAPS;
             }
