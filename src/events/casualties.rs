@@ -214,6 +214,15 @@ fn count_of(w: &str) -> Option<u32> {
 
 /// Finds the killed and wounded counts of a sentence.
 pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
+    // Every count needs a casualty word (or "claimed … lives") to attach to,
+    // and most sentences have none: skip the number parsing for them.
+    let casualty_word = |t: &Token| {
+        let w = t.folded(folded);
+        is_casualty_word(w) || matches!(w, "claimed" | "claiming")
+    };
+    if !toks.iter().any(casualty_word) {
+        return Casualties::default();
+    }
     let w: Vec<&str> = toks.iter().map(|t| t.folded(folded)).collect();
     let n = w.len();
     // Rejoin "25,490" (two tokens around a comma) into one number.
