@@ -99,11 +99,32 @@ fn meta_text(v: Option<serde_json::Value>) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Parses a date given as `YYYY-MM-DD` (a longer timestamp is cut to its
-/// first ten characters).
+/// Parses a document date: `YYYY-MM-DD` (a longer ISO 8601 timestamp is cut
+/// to its first ten characters), `YYYY/MM/DD`, RFC 2822 ("Tue, 23 Jan 2024
+/// 10:00:00 +0000"), and day-month-year forms with a month name ("23 January
+/// 2024", "January 23, 2024", "26-FEB-1987 15:01:01.79", as in feeds and
+/// archives), with any time after the date ignored. All-numeric day/month
+/// orders ("02/07/2016") are ambiguous and give `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok()
+    if let Ok(d) = NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y/%m/%d") {
+        return Some(d);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    // Month-name forms: try the first one to three words, so that a time
+    // (or anything else) after the date does not matter.
+    let words: Vec<&str> = s.split_whitespace().take(3).collect();
+    (1..=words.len()).rev().find_map(|n| {
+        let head = words[..n].join(" ");
+        ["%d-%b-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(&head, f).ok())
+    })
 }
 
 /// Decodes bytes as UTF-8, replacing invalid sequences; the warning names
@@ -301,5 +322,13 @@ mod tests {
         assert_eq!(parse_date("2016-07-02T10:00:00"), NaiveDate::from_ymd_opt(2016, 7, 2));
         assert_eq!(parse_date("02/07/2016"), None);
         assert_eq!(parse_date(""), None);
+        let d = NaiveDate::from_ymd_opt;
+        assert_eq!(parse_date("26-FEB-1987 15:01:01.79"), d(1987, 2, 26));
+        assert_eq!(parse_date("2016/07/02"), d(2016, 7, 2));
+        assert_eq!(parse_date("Tue, 23 Jan 2024 10:00:00 +0000"), d(2024, 1, 23));
+        assert_eq!(parse_date("23 January 2024"), d(2024, 1, 23));
+        assert_eq!(parse_date("January 23, 2024 at noon"), d(2024, 1, 23));
+        assert_eq!(parse_date("31 February 2024"), None);
+        assert_eq!(parse_date("someday"), None);
     }
 }
