@@ -6,6 +6,7 @@
 use once_cell::sync::Lazy;
 
 use crate::text::PhraseSet;
+use crate::toponyms::lexicon::rows;
 
 static TRIGGERS: &str = include_str!("../../data/triggers.csv");
 static ACTORS: &str = include_str!("../../data/actors.csv");
@@ -59,15 +60,6 @@ pub(crate) struct EventLexicon {
 }
 
 pub(crate) static EVENT_LEXICON: Lazy<EventLexicon> = Lazy::new(EventLexicon::bundled);
-
-fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes())
-        .into_records()
-        .filter_map(Result::ok)
-}
 
 impl EventLexicon {
     fn bundled() -> EventLexicon {

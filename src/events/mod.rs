@@ -3,6 +3,7 @@
 
 mod actors;
 mod casualties;
+mod codebook;
 mod dates;
 mod lexicon;
 mod location;
@@ -17,6 +18,7 @@ use crate::text::tokens::{shape, Token};
 use crate::text::FoldedText;
 use crate::toponyms::Toponyms;
 use actors::{find_actors, FoundActor};
+use codebook::{default_actors, refine_type};
 use lexicon::{cue, TriggerDef, EVENT_LEXICON};
 
 /// The words that name the action.
@@ -549,173 +551,6 @@ pub(crate) fn extract(
         }
     }
     events
-}
-
-/// ACLED codebook refinements that depend on who took part and how:
-/// a clash between unarmed crowds is mob violence; a protest with burning,
-/// stones or barricades is a violent demonstration; a "bombing" with no
-/// aircraft is a remote explosive, not an air strike.
-fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
-    let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
-    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // Word stems: "burn" matches "burned", "ied" does not match "carried".
-    let has = |stems: &[&str]| stems.iter().any(|st| words.iter().any(|w| w.starts_with(st)));
-    let kind = |a: &Option<Actor>| a.as_ref().and_then(|a| a.kind.clone()).unwrap_or_default();
-    let (sk, tk) = (kind(&ev.source), kind(&ev.target));
-    // Ethnic and communal militias count as armed (ACLED codes their
-    // fights as battles); crowds, parties and supporters do not.
-    let armed = |k: &str| matches!(k, "military" | "police" | "armed_group" | "rebel_group" | "ethnic_group");
-    let crowd = |k: &str| matches!(k, "civilians" | "protesters" | "rioters" | "political_party" | "unknown");
-    let police = sk == "police" || tk == "police" || has(&["police"]);
-    let state = kinds.iter().any(|k| matches!(*k, "military" | "police"));
-    let non_state = kinds.iter().any(|k| matches!(*k, "armed_group" | "rebel_group" | "ethnic_group"));
-    let mob = sk == "rioters" || has(&["mob", "lynch"]);
-    let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
-        "armed_clash"
-            if !armed(&sk)
-                && !armed(&tk)
-                && !non_state
-                && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed"])
-                && (crowd(&sk) || crowd(&tk) || has(&["supporters", "students", "youths", "residents", "mob"])) =>
-        {
-            if police {
-                ("violent_demonstration", "145")
-            } else {
-                ("mob_violence", "145")
-            }
-        }
-        "peaceful_protest" | "protest_with_intervention"
-            if has(&[
-                "burn",
-                "torch",
-                "pelt",
-                "stone",
-                "barricad",
-                "block",
-                "bonfire",
-                "loot",
-                "ablaze",
-                "riot",
-                "violent",
-                "clash",
-                "damag",
-                "destroy",
-                "smash",
-                "vandal",
-                "threw",
-                "throw",
-                "rock",
-                "storm",
-                "beat",
-                "disrupt",
-                "running battle",
-            ]) =>
-        {
-            ("violent_demonstration", "145")
-        }
-        // Arms and explosives seized or confiscated are disrupted weapons
-        // use, not looting: "Police seize explosives from suspects".
-        "looting_property_destruction"
-            if has(&["seiz", "confiscat", "recover"])
-                && has(&[
-                    "weapon",
-                    "arms",
-                    "explosive",
-                    "ammunition",
-                    "bullets",
-                    "rifle",
-                    "gun",
-                    "grenade",
-                    "bomb",
-                    "ied",
-                    "detonator",
-                    "rocket",
-                    "missile",
-                ]) =>
-        {
-            ("disrupted_weapons_use", "190")
-        }
-        "air_drone_strike"
-            if !has(&[
-                "air",
-                "aerial",
-                "warplane",
-                "jet",
-                "aircraft",
-                "drone",
-                "helicopter",
-                "plane",
-                "bomber",
-                "uav",
-            ]) =>
-        {
-            if has(&["missile", "rocket", "shell", "mortar", "artillery"]) {
-                ("shelling_artillery_missile_attack", "194")
-            } else if has(&["bomb", "explosi", "blast", "ied", "mine"]) {
-                ("remote_explosive_landmine_ied", "183")
-            } else if !state && (sk == "armed_group" || sk == "ethnic_group" || sk == "rebel_group" || sk.is_empty()) {
-                // "Raiders struck two homes": no aircraft and no state
-                // force, so a ground attack (a battle if the target fights).
-                if armed(&tk) {
-                    ("armed_clash", "190")
-                } else {
-                    ("attack", "190")
-                }
-            } else {
-                return;
-            }
-        }
-        "attack" if (armed(&sk) && armed(&tk)) || (state && non_state && !has(&["civilian"])) => ("armed_clash", "190"),
-        "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
-        _ => return,
-    };
-    ev.event_type = t.to_string();
-    ev.cameo = Some(cameo.to_string());
-}
-
-/// ACLED's conventions for actors a note implies: protests are by
-/// protesters, riots by rioters, violence against civilians targets
-/// civilians, and an unnamed perpetrator is an unidentified armed group.
-fn default_actors(ev: &mut Event, country: Option<&str>, names: &dyn Fn(&str) -> Option<String>) {
-    let fam = family(&ev.event_type);
-    let label = |base: &str| match country {
-        Some(c) => format!("{base} ({})", names(c).unwrap_or_else(|| c.to_string())),
-        None => base.to_string(),
-    };
-    let make = |base: &str, kind: &str, text: String| Actor {
-        text,
-        name: label(base),
-        country: country.map(str::to_string),
-        kind: Some(kind.to_string()),
-    };
-    match fam {
-        "protests" | "riots" => {
-            let (base, kind) = if fam == "protests" { ("Protesters", "protesters") } else { ("Rioters", "rioters") };
-            match &ev.source {
-                Some(a) if a.kind.as_deref() == Some(kind) => {}
-                // A named group protesting is "Protesters (X)" associated
-                // with that group; the surface keeps the group's words.
-                Some(a) => {
-                    let mut p = make(base, kind, a.text.clone());
-                    p.name = format!("{}: {}", p.name, a.name);
-                    ev.source = Some(p);
-                }
-                None => ev.source = Some(make(base, kind, String::new())),
-            }
-        }
-        "violence" => {
-            if ev.target.is_none() {
-                ev.target = Some(make("Civilians", "civilians", String::new()));
-            }
-            if ev.source.is_none() {
-                ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
-            }
-        }
-        "explosions" | "battles" if ev.source.is_none() => {
-            ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
-        }
-        _ => {}
-    }
 }
 
 /// "came under attack by", "was attacked by": the subject is the target.

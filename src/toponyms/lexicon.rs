@@ -95,8 +95,9 @@ impl Lexicon {
 }
 
 /// The records of a bundled CSV file with a header (compiled in and tested,
-/// so a malformed record is skipped rather than reported).
-fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
+/// so a malformed record is skipped rather than reported). The event
+/// lexicons read their files with it too.
+pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
     csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
