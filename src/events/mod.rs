@@ -646,7 +646,12 @@ fn object_target(input: &str, toks: &[Token], te: usize, e: usize, topo: &Topony
 }
 
 fn event_location(topo: &Toponyms, k: usize, fallback: bool) -> EventLocation {
-    let m = &topo.mentions[k];
+    mention_location(&topo.mentions[k], fallback)
+}
+
+/// The event location a mention names; a `fallback` (a place not tied to
+/// the trigger) is at geo_precision 2 at best.
+fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocation {
     let mut precision = m.place.kind.geo_precision();
     if fallback {
         precision = precision.max(2);
@@ -711,13 +716,7 @@ fn institution_location(topo: &Toponyms, (s, e): (usize, usize)) -> Option<Event
     if matches!(m.place.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region) {
         return None;
     }
-    Some(EventLocation {
-        place: m.place.clone(),
-        text: Some(m.text.clone()),
-        start: Some(m.start),
-        end: Some(m.end),
-        geo_precision: m.place.kind.geo_precision().max(2),
-    })
+    Some(mention_location(m, true))
 }
 
 /// The country the document is about: its literal places, then metonyms and

@@ -58,22 +58,8 @@ impl FoldedText {
             // that the fold keeps, folded byte for byte with consecutive
             // origins; sixty-four bytes at a time (fewer capacity checks and
             // loop tests per byte), then sixteen.
-            while let Some(block) = bytes.get(i..i + 64) {
-                let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
-                let Some(folded) = fold_ascii_block(block) else { break };
-                out.extend_from_slice(&folded);
-                let base = i as u32;
-                origin.extend((0..64).map(|j| base + j));
-                i += 64;
-            }
-            while let Some(block) = bytes.get(i..i + 16) {
-                let block: &[u8; 16] = block.try_into().unwrap_or(&[0; 16]);
-                let Some(folded) = fold_ascii_block(block) else { break };
-                out.extend_from_slice(&folded);
-                let base = i as u32;
-                origin.extend((0..16).map(|j| base + j));
-                i += 16;
-            }
+            i = fold_ascii_blocks::<64>(bytes, i, &mut out, origin);
+            i = fold_ascii_blocks::<16>(bytes, i, &mut out, origin);
             // Then one byte or char at a time, to the end of the block that
             // stopped the fast path (or of the text).
             let stop = (i + 16).min(bytes.len());
@@ -121,15 +107,7 @@ impl FoldedText {
             return (s, s);
         }
         let last = self.origin[end - 1] as usize;
-        // The width of a UTF-8 sequence from its leading byte.
-        let char_len = match input.as_bytes().get(last) {
-            None => 0,
-            Some(&b) if b < 0x80 => 1,
-            Some(&b) if b >= 0xF0 => 4,
-            Some(&b) if b >= 0xE0 => 3,
-            Some(_) => 2,
-        };
-        (s, (last + char_len).min(self.input_len))
+        (s, (last + utf8_len(input.as_bytes().get(last))).min(self.input_len))
     }
 
     /// [`FoldedText::input_span`] of a non-empty word (`start < end`), for
@@ -141,14 +119,7 @@ impl FoldedText {
         let s = self.origin[start] as usize;
         let last = self.origin[end - 1] as usize;
         // `last` starts an input char; step over it by its leading byte.
-        let char_len = match input.get(last) {
-            None => 0,
-            Some(&b) if b < 0x80 => 1,
-            Some(&b) if b >= 0xF0 => 4,
-            Some(&b) if b >= 0xE0 => 3,
-            Some(_) => 2,
-        };
-        (s, (last + char_len).min(self.input_len))
+        (s, (last + utf8_len(input.get(last))).min(self.input_len))
     }
 
     /// The input byte offset of folded byte `i` (`i == len` maps to the input length).
@@ -194,6 +165,34 @@ static ASCII_FOLD: [u8; 128] = {
     }
     t
 };
+
+/// The width of a UTF-8 sequence from its leading byte (0 past the end).
+#[inline]
+fn utf8_len(lead: Option<&u8>) -> usize {
+    match lead {
+        None => 0,
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(_) => 2,
+    }
+}
+
+/// Folds whole `N`-byte blocks of fast-path ASCII from `i` on, appending to
+/// `out` with consecutive origins; returns where the first block that needs
+/// the slow path (or the end of whole blocks) starts.
+#[inline(always)]
+fn fold_ascii_blocks<const N: usize>(bytes: &[u8], mut i: usize, out: &mut Vec<u8>, origin: &mut Vec<u32>) -> usize {
+    while let Some(block) = bytes.get(i..i + N) {
+        let Ok(block) = <&[u8; N]>::try_from(block) else { break };
+        let Some(folded) = fold_ascii_block(block) else { break };
+        out.extend_from_slice(&folded);
+        let base = i as u32;
+        origin.extend((0..N as u32).map(|j| base + j));
+        i += N;
+    }
+    i
+}
 
 /// The fold of `N` (a multiple of 16) ASCII bytes, or `None` if any of them
 /// is not ASCII or is one the fold drops (apostrophe, backtick, NUL).

@@ -246,47 +246,21 @@ fn recognize_with(
                 continue;
             }
         }
-        let mut accepted = false;
         // A name inside an institution's ("Douglas County Hospital") is kept
         // only if no shorter window is a place in its own right ("Douglas").
-        let mut inside: Option<(usize, Entry, Verdict)> = None;
+        let mut chosen: Option<(usize, Entry, Verdict)> = None;
         for &(end, entry) in ends.iter().rev() {
-            match judge(gaz, toks, text, &doc, i, end, entry) {
-                Some(v) if v.embedded => {
-                    inside.get_or_insert((end, entry, v));
-                }
-                Some(Verdict { evidence, literal, .. }) => {
-                    places.push(Found {
-                        tok_start: i,
-                        tok_end: end,
-                        entry,
-                        translit: false,
-                        evidence,
-                        literal,
-                        embedded: false,
-                    });
-                    i = end;
-                    accepted = true;
-                    break;
-                }
-                None => {}
+            let Some(v) = judge(gaz, toks, text, &doc, i, end, entry) else { continue };
+            if !v.embedded || chosen.is_none() {
+                chosen = Some((end, entry, v));
+            }
+            if !v.embedded {
+                break;
             }
         }
-        if let (false, Some((end, entry, v))) = (accepted, inside) {
-            let Verdict { evidence, literal, .. } = v;
-            places.push(Found {
-                tok_start: i,
-                tok_end: end,
-                entry,
-                translit: false,
-                evidence,
-                literal,
-                embedded: true,
-            });
+        if let Some((end, entry, Verdict { evidence, literal, embedded })) = chosen {
+            places.push(Found { tok_start: i, tok_end: end, entry, translit: false, evidence, literal, embedded });
             i = end;
-            accepted = true;
-        }
-        if accepted {
             continue;
         }
         // Only words that name nothing verbatim, are no known common word and
