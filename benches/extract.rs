@@ -30,6 +30,9 @@ use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Samp
 use geoevents::corpus::Reader;
 use geoevents::{Document, Extractor, Gazetteer, Input};
 
+mod common;
+use common::{made_up_name, Rng};
+
 /// One sentence (the README's example, with the country named: without it,
 /// the lone al-Qa’im is dropped as an unsupported foreign town at 6840529).
 const SENTENCE: &str =
@@ -211,26 +214,6 @@ fn bench_texts(c: &mut Criterion) {
 }
 
 // ---------------------------------------------------------------- corpus
-
-/// A tiny deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
 
 /// Well-known, unambiguous places used by the generated corpus.
 const GEN_PLACES: &[&str] = &[
@@ -499,28 +482,6 @@ fn bench_doc_length(c: &mut Criterion) {
 }
 
 // ---------------------------------------------------------------- gazetteer size
-
-/// A pronounceable made-up name ("Velmorakan"), unique per `i`.
-fn made_up_name(rng: &mut Rng, i: usize) -> String {
-    const SYL: &[&str] = &[
-        "ka", "ve", "lor", "mun", "tes", "sar", "quil", "dor", "ben", "fay", "gri", "hol", "zan", "pev", "rith", "osk",
-    ];
-    let mut s = String::new();
-    for _ in 0..2 + rng.below(2) {
-        s.push_str(SYL[rng.below(SYL.len())]);
-    }
-    let mut n = i;
-    loop {
-        s.push((b'a' + (n % 26) as u8) as char);
-        n /= 26;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut c = s.chars();
-    let first = c.next().map(|f| f.to_ascii_uppercase()).unwrap_or('X');
-    std::iter::once(first).chain(c).collect()
-}
 
 /// Writes `n` made-up populated places (GeoNames format, one alternate name each).
 fn write_extra_geonames(path: &Path, n: usize) {
