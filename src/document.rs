@@ -13,6 +13,7 @@ pub struct Document {
     /// The caller's id, if any.
     pub id: Option<String>,
     /// The reference date used to resolve relative dates ("on Tuesday").
+    #[serde(serialize_with = "crate::output::iso_date::serialize_opt")]
     pub date: Option<NaiveDate>,
     /// The country hint taken from the input's `country` or `source`
     /// (ISO 3166-1 alpha-2), if any.

@@ -8,6 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use geoevents::corpus::{parse_date, Format, Reader, Record};
 use geoevents::{Document, Extractor, Gazetteer, Input, PlaceKind};
 
+// The pipeline allocates many small strings per document (place and actor
+// fields); mimalloc's thread-local free lists cut the events stage by about
+// a tenth against glibc malloc. Library users keep their own allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit codes beyond clap's 2 for usage errors.
 mod exit {
     /// Writing output or an internal step failed.

@@ -28,18 +28,18 @@ impl FoundActor {
 }
 
 /// Country names for ACLED-style generic actor names.
-fn country_name(topo_country: &str, names: &dyn Fn(&str) -> Option<String>) -> String {
-    names(topo_country).unwrap_or_else(|| topo_country.to_string())
+fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Option<&'g str>) -> &'a str {
+    names(topo_country).unwrap_or(topo_country)
 }
 
 /// Finds the actors among tokens `s..e`.
-pub(crate) fn find_actors(
+pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
     (s, e): (usize, usize),
     topo: &Toponyms,
     doc_country: Option<&str>,
-    country_names: &dyn Fn(&str) -> Option<String>,
+    country_names: &dyn Fn(&str) -> Option<&'g str>,
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
     let mut out = Vec::new();
@@ -79,7 +79,7 @@ pub(crate) fn find_actors(
         let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
         let name = if def.generic {
             match &country {
-                Some(c) => def.name.replace("{country}", &country_name(c, country_names)),
+                Some(c) => def.name.replace("{country}", country_name(c, country_names)),
                 None => def.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
             }
         } else {

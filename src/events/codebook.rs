@@ -130,10 +130,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
 /// ACLED's conventions for actors a note implies: protests are by
 /// protesters, riots by rioters, violence against civilians targets
 /// civilians, and an unnamed perpetrator is an unidentified armed group.
-pub(super) fn default_actors(ev: &mut Event, country: Option<&str>, names: &dyn Fn(&str) -> Option<String>) {
+pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &dyn Fn(&str) -> Option<&'g str>) {
     let fam = family(&ev.event_type);
     let label = |base: &str| match country {
-        Some(c) => format!("{base} ({})", names(c).unwrap_or_else(|| c.to_string())),
+        Some(c) => format!("{base} ({})", names(c).unwrap_or(c)),
         None => base.to_string(),
     };
     let make = |base: &str, kind: &str, text: String| Actor {

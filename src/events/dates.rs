@@ -70,6 +70,13 @@ fn number(w: &str) -> Option<u32> {
     w.parse().ok()
 }
 
+/// First bytes of the lower-case words that start a date expression:
+/// weekdays written in lower case, "today", "tonight", "this", "yesterday",
+/// "overnight", "last".
+fn may_start_relative(b: &u8) -> bool {
+    matches!(b, b'm' | b't' | b'w' | b'f' | b's' | b'y' | b'o' | b'l')
+}
+
 /// The most recent `wd` on or before `doc` (strictly before when `strict`).
 fn last_weekday(doc: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
     let back = (7 + doc.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
@@ -81,9 +88,17 @@ fn last_weekday(doc: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
 pub(crate) fn find_date(toks: &[Token], folded: &str, doc: Option<NaiveDate>) -> Option<FoundDate> {
     let w = |i: usize| toks.get(i).map_or("", |t| t.folded(folded));
     for i in 0..toks.len() {
+        let digit = toks[i].has(shape::DIGIT);
+        let capital = toks[i].has(shape::CAPITALIZED);
+        // Every expression starts with a number, a capitalised month or
+        // weekday, or one of a few lower-case words; this one byte test
+        // skips the string comparisons for most tokens.
+        if !digit && !capital && !folded.as_bytes().get(toks[i].start as usize).is_some_and(may_start_relative) {
+            continue;
+        }
         let word = w(i);
         // ISO dates: 2024 01 23 after the fold turned hyphens into spaces.
-        if word.len() == 4 && toks[i].has(shape::DIGIT) {
+        if word.len() == 4 && digit {
             if let (Some(y), Some(m), Some(d)) = (number(word), number(w(i + 1)), number(w(i + 2))) {
                 if w(i + 1).len() == 2 && w(i + 2).len() == 2 {
                     if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
@@ -93,29 +108,29 @@ pub(crate) fn find_date(toks: &[Token], folded: &str, doc: Option<NaiveDate>) ->
             }
         }
         // "21 March 2020" / "21 March".
-        if let (Some(d), Some(m)) = (number(word), month(w(i + 1))) {
-            if (1..=31).contains(&d) && toks.get(i + 1).is_some_and(|t| t.has(shape::CAPITALIZED)) {
-                let year = number(w(i + 2)).filter(|y| (1900..=2100).contains(y));
-                if let Some(date) = absolute(year, m, d, doc) {
-                    return Some(FoundDate { date, precision: DatePrecision::Day, at: i });
-                }
-            }
-        }
-        if let Some(m) = month(word) {
-            // Month names must be capitalised ("may", "march" are words).
-            if toks[i].has(shape::CAPITALIZED) {
-                // "March 21, 2020" / "March 21".
-                if let Some(d) = number(w(i + 1)).filter(|d| (1..=31).contains(d)) {
+        if let Some(d) = if digit { number(word) } else { None } {
+            if let Some(m) = month(w(i + 1)) {
+                if (1..=31).contains(&d) && toks.get(i + 1).is_some_and(|t| t.has(shape::CAPITALIZED)) {
                     let year = number(w(i + 2)).filter(|y| (1900..=2100).contains(y));
                     if let Some(date) = absolute(year, m, d, doc) {
                         return Some(FoundDate { date, precision: DatePrecision::Day, at: i });
                     }
                 }
-                // "in March 2020".
-                if let Some(y) = number(w(i + 1)).filter(|y| (1900..=2100).contains(y)) {
-                    if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, 1) {
-                        return Some(FoundDate { date, precision: DatePrecision::Month, at: i });
-                    }
+            }
+        }
+        // Month names must be capitalised ("may", "march" are words).
+        if let Some(m) = if capital { month(word) } else { None } {
+            // "March 21, 2020" / "March 21".
+            if let Some(d) = number(w(i + 1)).filter(|d| (1..=31).contains(d)) {
+                let year = number(w(i + 2)).filter(|y| (1900..=2100).contains(y));
+                if let Some(date) = absolute(year, m, d, doc) {
+                    return Some(FoundDate { date, precision: DatePrecision::Day, at: i });
+                }
+            }
+            // "in March 2020".
+            if let Some(y) = number(w(i + 1)).filter(|y| (1900..=2100).contains(y)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, 1) {
+                    return Some(FoundDate { date, precision: DatePrecision::Month, at: i });
                 }
             }
         }

@@ -97,6 +97,7 @@ pub struct Event {
     /// The sentence the event is in.
     pub sentence: ByteSpan,
     /// Date of the event.
+    #[serde(serialize_with = "crate::output::iso_date::serialize_opt")]
     pub date: Option<NaiveDate>,
     /// How precise `date` is.
     pub date_precision: Option<DatePrecision>,
@@ -260,7 +261,7 @@ pub(crate) fn extract(
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
     let doc_country = document_country(topo, hint);
     let doc_location = location::document_location(topo);
-    let names = |cc: &str| gaz.country(cc).map(|p| p.name);
+    let names = |cc: &str| gaz.country_name(cc);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
 
@@ -383,7 +384,7 @@ pub(crate) fn extract(
         if material.is_none() && cas != casualties::Casualties::default() && !attachable {
             // Deaths or injuries with no other trigger are still an event of
             // violence: "Three people died in Kawangware."
-            if let Some(k) = (s..e).find(|&k| casualties::is_casualty_word(toks[k].folded(ftext))) {
+            if let Some(k) = (s..e).find(|&k| casualties::is_casualty_token(&toks[k], ftext)) {
                 material = Some((
                     k,
                     k + 1,

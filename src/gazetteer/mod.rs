@@ -217,6 +217,13 @@ impl Gazetteer {
         self.view().country(c).map(|i| self.place(i))
     }
 
+    /// The display name of the country with ISO alpha-2 `code`, borrowed
+    /// from the store (no `Place` is built: actor names ask for it often).
+    pub(crate) fn country_name(&self, code: &str) -> Option<&str> {
+        let c = country_code(code)?;
+        self.view().country(c).map(|i| self.view().record(i).name())
+    }
+
     /// The capital of the country with ISO alpha-2 `code` (its most populous
     /// `PPLC` place), if the gazetteer has one.
     pub fn capital(&self, code: &str) -> Option<Place> {

@@ -2,6 +2,7 @@
 
 mod csv;
 mod geojson;
+pub(crate) mod iso_date;
 mod jsonl;
 
 pub use self::csv::{CsvWriter, HEADER as CSV_HEADER};
