@@ -26,6 +26,9 @@ pub(crate) struct ProbeMemo {
     /// Token hash → hash of its transliteration key (a pure function of the
     /// token, so it survives a change of gazetteer).
     keys: Box<[(u64, u64)]>,
+    /// Name entry (its postings range, + 1) → the summary of its places'
+    /// kinds (see [`ProbeMemo::summary`]).
+    summaries: Box<[(u64, u8)]>,
 }
 
 impl Default for ProbeMemo {
@@ -35,6 +38,7 @@ impl Default for ProbeMemo {
             exact: vec![(0, ABSENT); SLOTS].into_boxed_slice(),
             translit: vec![(0, ABSENT); SLOTS].into_boxed_slice(),
             keys: vec![(0, 0); SLOTS].into_boxed_slice(),
+            summaries: vec![(0, 0); SLOTS].into_boxed_slice(),
         }
     }
 }
@@ -67,6 +71,7 @@ impl ProbeMemo {
         if self.owner != owner {
             self.exact.iter_mut().for_each(|s| *s = (0, ABSENT));
             self.translit.iter_mut().for_each(|s| *s = (0, ABSENT));
+            self.summaries.iter_mut().for_each(|s| *s = (0, 0));
             self.owner = owner;
         }
     }
@@ -89,6 +94,23 @@ impl ProbeMemo {
         let h = t.translit_hash(folded, scratch);
         *slot = (t.hash, h);
         h
+    }
+
+    /// `summarise(entry)`, memoised per entry. The recogniser's filters ask
+    /// what kinds of place a name has; reading every posting's record is a
+    /// cache miss each, and the same names come back in every story.
+    #[inline]
+    pub(crate) fn summary(&mut self, entry: Entry, summarise: impl FnOnce() -> u8) -> u8 {
+        // The postings range identifies the entry; + 1 so that 0 marks an
+        // empty slot (ranges are far below u64::MAX).
+        let tag = ((entry.start as u64) << 32 | entry.len as u64) + 1;
+        let slot = &mut self.summaries[(tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize & (SLOTS - 1)];
+        if slot.0 == tag {
+            return slot.1;
+        }
+        let v = summarise();
+        *slot = (tag, v);
+        v
     }
 
     /// [`Compact::translit`], memoised.

@@ -23,6 +23,13 @@ struct Entry {
 pub struct PhraseSet {
     map: FxHashMap<u64, Entry>,
     max_tokens: usize,
+    /// One bit per key of `map`, indexed by the key's top bits, with about
+    /// sixteen bits per key. The pipeline probes some sets at every token of
+    /// every document, and most tokens start no phrase: one bit test turns
+    /// most of those probes away before the hash table is touched.
+    filter: Vec<u64>,
+    /// `64 - log2(filter bits)`: the shift that turns a key into its bit.
+    filter_shift: u32,
 }
 
 impl PhraseSet {
@@ -47,6 +54,37 @@ impl PhraseSet {
             Some(old) => merge(old, value),
             None => value,
         });
+        self.refilter(&k.exact_prefixes[..t - 1], k.exact);
+    }
+
+    /// Adds the new keys to the filter, first doubling it (and refilling it
+    /// from the map) while it has fewer than sixteen bits per key.
+    fn refilter(&mut self, prefixes: &[u64], key: u64) {
+        let bits = self.filter.len() * 64;
+        if bits < self.map.len() * 16 {
+            let bits = (self.map.len() * 16).next_power_of_two().max(1024);
+            self.filter = vec![0; bits / 64];
+            self.filter_shift = 64 - bits.trailing_zeros();
+            let keys: Vec<u64> = self.map.keys().copied().collect();
+            keys.into_iter().for_each(|k| self.set_bit(k));
+        } else {
+            prefixes.iter().for_each(|&k| self.set_bit(k));
+            self.set_bit(key);
+        }
+    }
+
+    fn set_bit(&mut self, key: u64) {
+        let b = (key >> self.filter_shift) as usize;
+        self.filter[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `key` is certainly not in the map (no false negatives).
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        match self.filter.get((key >> self.filter_shift) as usize / 64) {
+            Some(w) => w >> ((key >> self.filter_shift) % 64) & 1 != 0,
+            None => false,
+        }
     }
 
     /// Adds a phrase; an existing phrase keeps its first value.
@@ -67,7 +105,11 @@ impl PhraseSet {
     /// The value of a single token, if it is a one-word phrase.
     #[inline]
     pub fn word(&self, t: &Token) -> Option<u32> {
-        self.map.get(&combine(KEY_START, t.hash)).and_then(|e| e.value)
+        let key = combine(KEY_START, t.hash);
+        if !self.may_hold(key) {
+            return None;
+        }
+        self.map.get(&key).and_then(|e| e.value)
     }
 
     /// The longest phrase starting at token `i`: (end token, exclusive; value).
@@ -80,6 +122,9 @@ impl PhraseSet {
                 break;
             }
             key = combine(key, t.hash);
+            if j == i && !self.may_hold(key) {
+                break;
+            }
             let Some(e) = self.map.get(&key) else { break };
             if let Some(v) = e.value {
                 best = Some((j + 1, v));
@@ -123,6 +168,26 @@ mod tests {
         assert_eq!(s.longest_at(t, 8), Some((10, 3)));
         assert_eq!(s.longest_ending_at(t, 10), Some((8, 3)));
         assert_eq!(s.word(&t[4]), Some(2));
+    }
+
+    #[test]
+    fn filter_never_hides_a_phrase_as_the_set_grows() {
+        // Enough phrases to make the filter double several times.
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}x w{}y", i * 7)).collect();
+        let mut s = PhraseSet::new();
+        for (i, w) in words.iter().enumerate() {
+            s.insert(w, i as u32);
+        }
+        let mut tk = Tokenizer::new();
+        for (i, w) in words.iter().enumerate().step_by(7) {
+            let f = FoldedText::new(w);
+            assert_eq!(s.longest_at(tk.tokenize(&f, w), 0), Some((2, i as u32)), "{w}");
+        }
+        let absent = "zq1 zq2";
+        let f = FoldedText::new(absent);
+        assert_eq!(s.longest_at(tk.tokenize(&f, absent), 0), None);
+        let bits = s.filter.len() * 64;
+        assert!(bits >= s.len() * 16 && bits.is_power_of_two(), "{bits} bits for {} keys", s.len());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Toponyms in running text: recognition (which words name places) and
 //! resolution (which gazetteer entry each one means).
 
+mod candidates;
 pub(crate) mod lexicon;
 mod recognize;
 mod resolve;

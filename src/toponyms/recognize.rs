@@ -250,7 +250,7 @@ fn recognize_with(
         // only if no shorter window is a place in its own right ("Douglas").
         let mut chosen: Option<(usize, Entry, Verdict)> = None;
         for &(end, entry) in ends.iter().rev() {
-            let Some(v) = judge(gaz, toks, text, &doc, i, end, entry) else { continue };
+            let Some(v) = judge(gaz, memo, toks, text, &doc, i, end, entry) else { continue };
             if !v.embedded || chosen.is_none() {
                 chosen = Some((end, entry, v));
             }
@@ -274,7 +274,7 @@ fn recognize_with(
             // ordinary word ("Shelling") to trust a lossy key.
             let lone_start = end - i == 1 && t.has(shape::SENTENCE_START);
             // A lossy key inside an organisation's name is too weak to keep.
-            let verdict = judge(gaz, toks, text, &doc, i, end, entry).filter(|v| !lone_start && !v.embedded);
+            let verdict = judge(gaz, memo, toks, text, &doc, i, end, entry).filter(|v| !lone_start && !v.embedded);
             if let Some(Verdict { evidence, literal, .. }) = verdict {
                 places.push(Found {
                     tok_start: i,
@@ -364,11 +364,21 @@ struct DocContext<'a> {
     mask: &'a [bool],
 }
 
+/// Bits of a name's kind summary: some place it names is a country, an
+/// area (country, first-level division or region), a capital or city of a
+/// million, or a city.
+const COUNTRY: u8 = 1;
+const AREA: u8 = 2;
+const CAPITAL: u8 = 4;
+const CITY: u8 = 8;
+
 /// Applies the context filters to tokens `i..end`; returns the recognition
 /// evidence and whether the mention is literal, or `None` to reject it.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn judge(
     gaz: &Gazetteer,
+    memo: &mut ProbeMemo,
     toks: &[Token],
     text: &str,
     doc: &DocContext<'_>,
@@ -385,26 +395,22 @@ fn judge(
     let mut evidence: f32 = 1.0;
 
     // The best-known kind among the candidates, for rules that depend on it.
-    let mut has_area = false;
-    let mut has_capital = false;
-    let mut has_city = false;
-    let mut has_country = false;
-    for p in view.postings(entry) {
-        let r = view.record(posting_record(p));
-        match r.kind() {
-            PlaceKind::Country => {
-                has_area = true;
-                has_country = true;
+    let kinds = memo.summary(entry, || {
+        view.postings(entry).fold(0, |acc, p| {
+            let r = view.record(posting_record(p));
+            acc | match r.kind() {
+                PlaceKind::Country => AREA | COUNTRY,
+                PlaceKind::Admin1 | PlaceKind::Region => AREA,
+                PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => CAPITAL | CITY,
+                PlaceKind::City => CITY,
+                _ => 0,
             }
-            PlaceKind::Admin1 | PlaceKind::Region => has_area = true,
-            PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => {
-                has_capital = true;
-                has_city = true;
-            }
-            PlaceKind::City => has_city = true,
-            _ => {}
-        }
-    }
+        })
+    });
+    let has_area = kinds & AREA != 0;
+    let has_capital = kinds & CAPITAL != 0;
+    let has_city = kinds & CITY != 0;
+    let has_country = kinds & COUNTRY != 0;
 
     // Contractions that fold into names: "I’ve", "we’ll".
     {

@@ -15,24 +15,12 @@
 
 use rustc_hash::FxHashMap;
 
+use super::candidates::{candidates, similar_enough, Cand};
 use super::recognize::{Found, FoundDemonym};
 use crate::gazetteer::distance::haversine_km;
-use crate::gazetteer::prior::prefer_seats;
-use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact};
+use crate::gazetteer::store::compact::{posting_record, Compact};
 use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind};
 use crate::text::tokens::{shape, Token};
-
-/// At most this many candidates per mention are scored (by prior), which
-/// bounds the cost of names shared by hundreds of villages.
-const MAX_CANDIDATES: usize = 40;
-
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Cand {
-    pub record: u32,
-    pub how: MatchKind,
-    pub prior: f32,
-    pub score: f32,
-}
 
 /// A resolved mention: the chosen record and the confidence.
 #[derive(Clone, Copy, Debug)]
@@ -40,60 +28,6 @@ pub(crate) struct Resolved {
     pub record: u32,
     pub how: MatchKind,
     pub confidence: f32,
-}
-
-#[inline(never)]
-fn candidates(v: &Compact<'_>, gaz: &Gazetteer, f: &Found, folded_surface: &str) -> Vec<Cand> {
-    let mut out: Vec<Cand> = v
-        .postings(f.entry)
-        .map(|p| {
-            let how = if f.translit {
-                MatchKind::Transliteration
-            } else if posting_is_primary(p) {
-                MatchKind::Preferred
-            } else {
-                MatchKind::Alternate
-            };
-            let record = posting_record(p);
-            let prior = gaz.prior(record, how);
-            Cand { record, how, prior, score: prior }
-        })
-        .collect();
-    if f.translit {
-        // A transliteration key is lossy: keep candidates one of whose names
-        // is really close to the surface (checking the likeliest few only).
-        let single = !folded_surface.contains(' ');
-        let bar = if single { 0.88 } else { 0.8 };
-        out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
-        out.truncate(8);
-        out.retain(|c| similar_enough(v, c.record, folded_surface, bar));
-    }
-    let mut scored: Vec<(u32, f32)> = out.iter().map(|c| (c.record, c.prior)).collect();
-    prefer_seats(v, &mut scored);
-    for (c, s) in out.iter_mut().zip(&scored) {
-        c.prior = s.1;
-        c.score = s.1;
-    }
-    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.record.cmp(&b.record)));
-    out.truncate(MAX_CANDIDATES);
-    out
-}
-
-/// True when one of the record's names (the display name, then the first 40
-/// alternates) reaches Jaro-Winkler similarity `bar` with the surface.
-fn similar_enough(v: &Compact<'_>, record: u32, folded_surface: &str, bar: f64) -> bool {
-    let r = v.record(record);
-    let mut fold = String::new();
-    let n = folded_surface.len();
-    std::iter::once(r.name()).chain(r.alternates().split('|').take(40)).any(|name| {
-        // Names more than twice as long or short as the surface cannot
-        // reach the bars used here; skip folding them.
-        if name.len() > 2 * n + 4 || 2 * name.len() + 4 < n {
-            return false;
-        }
-        crate::text::fold::fold_str_into(name, &mut fold);
-        strsim::jaro_winkler(&fold, folded_surface) >= bar
-    })
 }
 
 /// Resolves every found mention; `None` where no candidate survives.
