@@ -233,7 +233,8 @@ impl Gazetteer {
             let mut best: FxHashMap<[u8; 2], (u32, u64)> = FxHashMap::default();
             for i in 0..v.len() as u32 {
                 let r = v.record(i);
-                if r.fcode() != "PPLC" {
+                // The kind is one byte; the feature code a string to check.
+                if r.kind() != PlaceKind::City || r.fcode() != "PPLC" {
                     continue;
                 }
                 if let Some(cc) = r.country() {

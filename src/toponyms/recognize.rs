@@ -43,6 +43,9 @@ thread_local! {
 struct DocTables {
     roles: Vec<u32>,
     lowercase: FxHashSet<u64>,
+    /// Bit filter over the hashes of the document's other tokens (see
+    /// [`DocContext::written_lowercase`]).
+    uppercase_bits: Vec<u64>,
     persons: FxHashSet<u64>,
     mask: Vec<bool>,
 }
@@ -118,21 +121,35 @@ fn recognize_with(
     let lex = &*LEXICON;
     let n = toks.len();
     let text = folded.as_str();
-    let DocTables { roles, lowercase, persons, mask } = tables;
+    let DocTables { roles, lowercase, uppercase_bits, persons, mask } = tables;
     roles.clear();
     roles.extend(toks.iter().map(|t| lex.words.word(t).unwrap_or(0)));
     let roles = &roles[..];
     // Words this document also writes in lower case are common words here.
-    lowercase.clear();
+    // Only a capitalised (or digit) token is ever asked about, so a lower-case
+    // token goes in the set only if some such token may share its hash: most
+    // lower-case words never reach the hash set.
+    uppercase_bits.clear();
+    uppercase_bits.resize(UPPERCASE_BITS / 64, 0);
+    for t in toks.iter().filter(|t| !is_lower(t)) {
+        let b = (t.hash >> (64 - UPPERCASE_BITS.trailing_zeros())) as usize;
+        uppercase_bits[b / 64] |= 1 << (b % 64);
+    }
+    clear_small(lowercase);
     lowercase.extend(
-        toks.iter().filter(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0).map(|t| t.hash),
+        toks.iter()
+            .filter(|t| {
+                let b = (t.hash >> (64 - UPPERCASE_BITS.trailing_zeros())) as usize;
+                is_lower(t) && uppercase_bits[b / 64] >> (b % 64) & 1 != 0
+            })
+            .map(|t| t.hash),
     );
     // A document in capitals (or a headline-only one) gives no case evidence.
     let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
     let shouting = caps * 2 > n;
     // Words this document uses as surnames: right after a given name or a
     // title ("Megyn Kelly" makes a later lone "Kelly" a person).
-    persons.clear();
+    clear_small(persons);
     persons.extend((1..n).filter(|&k| {
             toks[k].has(shape::JOINED)
                 && is_cap(&toks[k])
@@ -265,9 +282,8 @@ fn recognize_with(
         }
         // Only words that name nothing verbatim, are no known common word and
         // do not start a longer gazetteer name try the lossy key.
-        let worth_translit = roles[i] == 0
-            && memo.exact(&view, combine(KEY_START, t.hash)).is_none()
-            && !doc.lowercase.contains(&t.hash);
+        let worth_translit =
+            roles[i] == 0 && memo.exact(&view, combine(KEY_START, t.hash)).is_none() && !doc.written_lowercase(t);
         let window = if worth_translit { translit_window(gaz, memo, toks, text, mask, i) } else { None };
         if let Some((end, entry)) = window {
             // A lone capitalised word at a sentence start is too often an
@@ -350,11 +366,32 @@ fn translit_window(
     best
 }
 
+/// Empties a per-document set. Clearing costs a pass over its buckets, so a
+/// set one long document grew is dropped rather than cleared for every
+/// short document after it.
+fn clear_small(set: &mut FxHashSet<u64>) {
+    if set.capacity() > 4096 {
+        *set = FxHashSet::default();
+    } else {
+        set.clear();
+    }
+}
+
+/// Size of the per-document filter over capitalised and digit tokens.
+const UPPERCASE_BITS: usize = 8192;
+
+/// A token with no capital and no digit: an ordinary word as written.
+#[inline]
+fn is_lower(t: &Token) -> bool {
+    t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
+}
+
 /// What the filters know about the whole document.
 struct DocContext<'a> {
     /// Lexicon role bits of every token.
     roles: &'a [u32],
-    /// Words the document also writes in lower case.
+    /// The lower-case words whose hash a capitalised or digit token may
+    /// share (see [`DocContext::written_lowercase`]).
     lowercase: &'a FxHashSet<u64>,
     /// Words the document uses as surnames.
     persons: &'a FxHashSet<u64>,
@@ -362,6 +399,15 @@ struct DocContext<'a> {
     shouting: bool,
     /// Tokens masked as organisation names or page furniture.
     mask: &'a [bool],
+}
+
+impl DocContext<'_> {
+    /// True when the document writes this token's word in lower case
+    /// somewhere (a lower-case token trivially does).
+    #[inline]
+    fn written_lowercase(&self, t: &Token) -> bool {
+        is_lower(t) || self.lowercase.contains(&t.hash)
+    }
 }
 
 /// Bits of a name's kind summary: some place it names is a country, an
@@ -455,7 +501,7 @@ fn judge(
         if doc.persons.contains(&head.hash) && !has_area {
             return None;
         }
-        if doc.lowercase.contains(&head.hash) && !has_area {
+        if doc.written_lowercase(head) && !has_area {
             // The document uses this word as an ordinary word.
             return None;
         }
