@@ -480,6 +480,9 @@ fn country_hint_from_outlet_or_code() {
     assert_eq!(with(text, Some("uganda"), None).country_hint.as_deref(), Some("UG"));
     assert_eq!(with(text, None, Some("Zambian Watchdog")).country_hint.as_deref(), Some("ZM"));
     assert_eq!(with(text, None, Some("AFP")).country_hint, None);
+    // A place inside the outlet's name, where an organisation word follows it.
+    assert_eq!(with(text, None, Some("Uganda Standard")).country_hint.as_deref(), Some("UG"));
+    assert_eq!(with(text, None, Some("Mombasa Times")).country_hint.as_deref(), Some("KE"));
 
     // Nothing named: the hint's capital at country precision, not the
     // nationality of a foreign victim.

@@ -544,3 +544,23 @@ fn lossy_key_alone_needs_a_near_spelling() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Fallouja").place.country.as_deref(), Some("IQ"), "{}", show(&doc));
 }
+
+#[test]
+fn social_group_words_do_not_hide_the_place_after_them() {
+    // "Refugee" is an actor word (a social group), not an organisation name
+    // to mask, so the camp's longer name still matches.
+    let text = "Two loud explosions were heard at Dadaab Refugee Camp airstrip overnight.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Dadaab Refugee Camp");
+    assert_eq!(m.place.country.as_deref(), Some("KE"), "{}", show(&doc));
+}
+
+#[test]
+fn english_at_and_as_are_no_arabic_article() {
+    // "at" is spelled like the article of "at-Tall", but a lower-case "at"
+    // standing alone is the preposition: "Students" two words back is no
+    // given name or part of the place's name.
+    let text = "Columbus — Students at Bowling Green State University voted for a new arena fee.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Bowling Green").place.country.as_deref(), Some("US"), "{}", show(&doc));
+}

@@ -78,8 +78,13 @@ impl Lexicon {
         let mut actors = PhraseSet::new();
         for rec in rows(ACTORS) {
             // State bodies are named after their country or city ("Nairobi
-            // police"), which stay places; other names hide place words.
-            let mask = if matches!(rec.get(2), Some("government" | "military" | "police")) { 0 } else { MASK };
+            // police"), which stay places; social groups are common nouns
+            // ("refugees", "traders") that run on into place names ("Dadaab
+            // Refugee Camp"); other names hide place words.
+            let mask = match rec.get(2) {
+                Some("government" | "military" | "police" | "civilians" | "protesters" | "rioters") => 0,
+                _ => MASK,
+            };
             let country = rec
                 .get(3)
                 .map(str::as_bytes)

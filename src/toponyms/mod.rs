@@ -192,14 +192,14 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
     let toks = tokenizer.tokenize(&folded, text);
     let rec = recognise(gaz, &folded, toks);
     let topo = resolve(gaz, text, &folded, toks, rec, None);
-    let country = |m: &&Mention| m.place.country.is_some();
-    topo.mentions
-        .iter()
-        .filter(country)
+    // An outlet's name is an organisation's name, so a place inside it
+    // ("Kenya Standard", "Nairobi News") counts like any other.
+    let places = || topo.mentions.iter().chain(&topo.embedded).filter(|m| m.place.country.is_some());
+    places()
         .find(|m| m.place.kind == PlaceKind::Country)
         .and_then(|m| m.place.country.as_deref())
         .or_else(|| topo.demonyms.first().map(|d| d.country.as_str()))
-        .or_else(|| topo.mentions.iter().find(country).and_then(|m| m.place.country.as_deref()))
+        .or_else(|| places().next().and_then(|m| m.place.country.as_deref()))
         .and_then(code_of)
 }
 

@@ -514,8 +514,11 @@ fn judge(
     }
 
     // Person context: a title, a given name, "Abu", right before.
-    // Look past an article: "Jaafar al-Husseini".
-    let (pi, joined) = if i > 1 && toks[i - 1].has(shape::ARTICLE) && first.has(shape::JOINED) {
+    // Look past an article written as one ("Jaafar al-Husseini", "Jaafar Al
+    // Husseini"), not past the English words spelled like one ("Students
+    // at Bowling Green", "as Jordan").
+    let attached_article = |t: &Token| t.has(shape::ARTICLE) && (t.has(shape::HYPHEN_AFTER) || is_cap(t));
+    let (pi, joined) = if i > 1 && attached_article(&toks[i - 1]) && first.has(shape::JOINED) {
         (i - 2, toks[i - 1].has(shape::JOINED))
     } else {
         (i.wrapping_sub(1), first.has(shape::JOINED))
