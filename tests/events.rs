@@ -483,6 +483,12 @@ fn country_hint_from_outlet_or_code() {
     // A place inside the outlet's name, where an organisation word follows it.
     assert_eq!(with(text, None, Some("Uganda Standard")).country_hint.as_deref(), Some("UG"));
     assert_eq!(with(text, None, Some("Mombasa Times")).country_hint.as_deref(), Some("KE"));
+    // A worldwide agency's name says nothing about the story's country:
+    // Djenné stays Mali's under an AFP byline, not a French homonym's or none.
+    assert_eq!(with(text, None, Some("Agence France Presse - English")).country_hint, None);
+    assert_eq!(with(text, None, Some("Daily Nation (Kenya); AFP")).country_hint.as_deref(), Some("KE"));
+    let d = with("Fourteen people were killed in clashes near the town of Djenne.", None, Some("Agence France-Presse"));
+    assert_eq!(d.places.first().and_then(|m| m.place.country.as_deref()), Some("ML"));
 
     // Nothing named: the hint's capital at country precision, not the
     // nationality of a foreign victim.

@@ -3,7 +3,9 @@
 //! page furniture), `stopwords.csv` (common words that are also place names),
 //! `given_names.csv` (first names that mark a following word as a surname)
 //! and the actor names of `actors.csv` (organisations whose names contain
-//! place words: Kata’ib Hezbollah, Hashd al-Sha’abi, al-Mayadeen).
+//! place words: Kata’ib Hezbollah, Hashd al-Sha’abi, al-Mayadeen), and
+//! `international_media.csv` (agencies and broadcasters that report from
+//! everywhere, so the country in their name says nothing about a story's).
 //!
 //! All become one [`PhraseSet`] whose values are role bit sets, so tagging a
 //! token costs one hash probe, plus a second set for actor names.
@@ -31,6 +33,7 @@ static CONTEXT_WORDS: &str = include_str!("../../data/context_words.csv");
 static STOPWORDS: &str = include_str!("../../data/stopwords.csv");
 static GIVEN_NAMES: &str = include_str!("../../data/given_names.csv");
 static ACTORS: &str = include_str!("../../data/actors.csv");
+static INTERNATIONAL_MEDIA: &str = include_str!("../../data/international_media.csv");
 
 /// The lexicons, built once per process (a few milliseconds).
 pub(crate) struct Lexicon {
@@ -40,6 +43,8 @@ pub(crate) struct Lexicon {
     /// whose names hide place words) plus the actor's country code in the
     /// low 16 bits (0 when none).
     pub actors: PhraseSet,
+    /// Names of agencies and broadcasters with worldwide coverage.
+    pub international_media: PhraseSet,
 }
 
 /// Flag of an actor whose name masks place words inside it.
@@ -95,7 +100,11 @@ impl Lexicon {
                 actors.insert(alias, mask | country);
             }
         }
-        Lexicon { words, actors }
+        let mut international_media = PhraseSet::new();
+        for rec in rows(INTERNATIONAL_MEDIA) {
+            international_media.insert(rec.get(0).unwrap_or(""), 1);
+        }
+        Lexicon { words, actors, international_media }
     }
 }
 

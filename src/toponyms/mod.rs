@@ -192,15 +192,51 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
     let toks = tokenizer.tokenize(&folded, text);
     let rec = recognise(gaz, &folded, toks);
     let topo = resolve(gaz, text, &folded, toks, rec, None);
+    // Agencies and broadcasters that report from everywhere ("Agence France
+    // Presse", "Voice of America") say nothing about where a story is: the
+    // places inside their names are passed over, those of other outlets in
+    // the same field ("Daily Nation (Kenya); AFP") still count.
+    let worldwide = worldwide_outlets(toks);
+    let outside = |&(s, e): &(usize, usize)| !worldwide.iter().any(|&(ws, we)| s >= ws && e <= we);
     // An outlet's name is an organisation's name, so a place inside it
     // ("Kenya Standard", "Nairobi News") counts like any other.
-    let places = || topo.mentions.iter().chain(&topo.embedded).filter(|m| m.place.country.is_some());
+    let places = || {
+        topo.mentions
+            .iter()
+            .zip(&topo.token_spans)
+            .chain(topo.embedded.iter().zip(&topo.embedded_spans))
+            .filter(|(m, span)| m.place.country.is_some() && outside(span))
+            .map(|(m, _)| m)
+    };
     places()
         .find(|m| m.place.kind == PlaceKind::Country)
         .and_then(|m| m.place.country.as_deref())
-        .or_else(|| topo.demonyms.first().map(|d| d.country.as_str()))
+        .or_else(|| {
+            topo.demonyms
+                .iter()
+                .zip(&topo.demonym_spans)
+                .find(|(_, span)| outside(span))
+                .map(|(d, _)| d.country.as_str())
+        })
         .or_else(|| places().next().and_then(|m| m.place.country.as_deref()))
         .and_then(code_of)
+}
+
+/// Token ranges of the worldwide agencies and broadcasters a text names.
+fn worldwide_outlets(toks: &[Token]) -> Vec<(usize, usize)> {
+    let media = &lexicon::LEXICON.international_media;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match media.longest_at(toks, i) {
+            Some((e, _)) => {
+                out.push((i, e));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// Resolves caller-supplied spans (byte ranges of `input`), using the rest of
