@@ -604,3 +604,18 @@ fn headline_verbs_and_crowds() {
         Some("looting_property_destruction".into())
     );
 }
+
+/// "reported from X" names where the event happened; a distance ("20 km
+/// from X") makes X a reference point: the event is only near it.
+#[test]
+fn reported_from_is_the_place_a_distance_from_is_near() {
+    let t = "A clash between rival party workers was reported from Bijnor in Uttar Pradesh on Tuesday.";
+    let doc = extract(t);
+    let ev = doc.events.iter().find(|e| e.location.is_some()).expect("an event with a place");
+    let loc = ev.location.as_ref().unwrap();
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Bijnor", 1), "{}", show(&doc));
+    let t = "Gunmen attacked a convoy 20 km from Baidoa on Tuesday.";
+    let doc = extract(t);
+    let loc = doc.events[0].location.as_ref().expect("near Baidoa");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Baidoa", 2), "{}", show(&doc));
+}

@@ -564,3 +564,23 @@ fn english_at_and_as_are_no_arabic_article() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Bowling Green").place.country.as_deref(), Some("US"), "{}", show(&doc));
 }
+
+#[test]
+fn hyphenated_towns_name_a_route_but_not_a_longer_name() {
+    // Two towns joined by a hyphen and followed by an ordinary word: both
+    // are places.
+    let text = "Traffic stopped on the Kitale-Lodwar road after herders blocked it.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Kitale").place.country.as_deref(), Some("KE"), "{}", show(&doc));
+    assert_eq!(mention(&doc, text, "Lodwar").place.country.as_deref(), Some("KE"), "{}", show(&doc));
+    // A capitalised word after the pair makes it an institution's name.
+    let text = "Medics from the Springfield-Greene County Health Department came.";
+    assert_not_place(text, &extract(text), "Springfield");
+}
+
+#[test]
+fn two_word_settlement_word_continues_a_place_name() {
+    let text = "Youths attacked a police post in Muhoroni Sub County on Sunday.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Muhoroni").place.country.as_deref(), Some("KE"), "{}", show(&doc));
+}

@@ -25,7 +25,7 @@
 
 use super::lexicon::{role, LEXICON};
 use crate::gazetteer::memo::ProbeMemo;
-use crate::gazetteer::store::compact::{posting_record, Entry};
+use crate::gazetteer::store::compact::{posting_record, Compact, Entry};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::text::fold::FoldedText;
 use crate::text::tokens::{combine, shape, Token, KEY_START};
@@ -417,6 +417,24 @@ const COUNTRY: u8 = 1;
 const AREA: u8 = 2;
 const CAPITAL: u8 = 4;
 const CITY: u8 = 8;
+const TOWN: u8 = 16;
+
+/// The kind summary of a name entry: what kinds of place it names.
+fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
+    memo.summary(entry, || {
+        view.postings(entry).fold(0, |acc, p| {
+            let r = view.record(posting_record(p));
+            acc | match r.kind() {
+                PlaceKind::Country => AREA | COUNTRY,
+                PlaceKind::Admin1 | PlaceKind::Region => AREA,
+                PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => CAPITAL | CITY,
+                PlaceKind::City => CITY,
+                PlaceKind::Town => TOWN,
+                _ => 0,
+            }
+        })
+    })
+}
 
 /// Applies the context filters to tokens `i..end`; returns the recognition
 /// evidence and whether the mention is literal, or `None` to reject it.
@@ -441,18 +459,22 @@ fn judge(
     let mut evidence: f32 = 1.0;
 
     // The best-known kind among the candidates, for rules that depend on it.
-    let kinds = memo.summary(entry, || {
-        view.postings(entry).fold(0, |acc, p| {
-            let r = view.record(posting_record(p));
-            acc | match r.kind() {
-                PlaceKind::Country => AREA | COUNTRY,
-                PlaceKind::Admin1 | PlaceKind::Region => AREA,
-                PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => CAPITAL | CITY,
-                PlaceKind::City => CITY,
-                _ => 0,
-            }
-        })
-    });
+    let kinds = summarise(&view, memo, entry);
+    // "the Kitale-Lodwar road", "Fargo-Moorhead on Friday": a town
+    // hyphenated to another town's name, the pair followed by an ordinary
+    // word. A capitalised word after the pair makes it part of a longer name
+    // ("Hartsfield-Jackson International Airport", "Miami-Dade Fire Rescue").
+    let settlement = |k: u8| k & (CITY | TOWN) != 0;
+    let town_pair = head.has(shape::HYPHEN_AFTER)
+        && settlement(kinds)
+        && toks.get(end + 1).is_none_or(|after| !after.has(shape::JOINED) || !is_cap(after))
+        && toks.get(end).is_some_and(|next| {
+            is_cap(next)
+                && memo
+                    .exact(&view, combine(KEY_START, next.hash))
+                    .filter(|e| e.is_name())
+                    .is_some_and(|e| settlement(summarise(&view, memo, e)))
+        });
     let has_area = kinds & AREA != 0;
     let has_capital = kinds & CAPITAL != 0;
     let has_city = kinds & CITY != 0;
@@ -483,8 +505,10 @@ fn judge(
         if roles[end - 1] & role::GIVEN_NAME != 0 && !has_country && !has_capital {
             return None;
         }
-        // Part of a hyphenated name: "Wal-Mart", "Coca-Cola".
-        if head.has(shape::HYPHEN_AFTER) && toks.get(end).is_some_and(is_cap) && !has_area && !has_capital {
+        // Part of a hyphenated name: "Wal-Mart", "Coca-Cola"; but a pair of
+        // towns names a route or a border ("the Kitale-Lodwar road").
+        if head.has(shape::HYPHEN_AFTER) && toks.get(end).is_some_and(is_cap) && !has_area && !has_capital && !town_pair
+        {
             return None;
         }
         let len = head.end - head.start;
@@ -567,9 +591,12 @@ fn judge(
     // Part of a longer capitalised name that is not a place ("Suroor
     // Hammad", "Austin Powers"): a small place followed by another
     // capitalised word that no place name continues.
-    if !has_area && !has_capital && end < toks.len() {
+    if !has_area && !has_capital && end < toks.len() && !town_pair {
         let next = &toks[end];
-        let nr = roles[end];
+        // A settlement word of two tokens counts like one ("Muhoroni Sub
+        // County").
+        let phrase = LEXICON.words.longest_at(toks, end).map_or(0, |(_, v)| v);
+        let nr = roles[end] | (phrase & role::PLACE_SUFFIX);
         if next.has(shape::JOINED)
             && is_cap(next)
             && !next.has(shape::ALL_CAPS)
