@@ -515,6 +515,9 @@ fn institution_town_is_the_fallback_location() {
     assert_eq!(loc.text.as_deref(), Some("Nairobi"));
     let d = extract("Maseno University students engaged police in running battles.");
     assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Maseno"));
+    // A market is an institution of its town too.
+    let d = extract("More than 200 traders from Malindi Old Market stormed the county offices.");
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Malindi"), "{:?}", d.events);
     let d = extract("University of Zambia workers went on strike over unpaid salaries.");
     let loc = d.events[0].location.as_ref().expect("a location");
     assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Lusaka", 3));

@@ -584,3 +584,14 @@ fn two_word_settlement_word_continues_a_place_name() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Muhoroni").place.country.as_deref(), Some("KE"), "{}", show(&doc));
 }
+
+#[test]
+fn a_name_runs_into_a_people_word_but_none_starts_at_one() {
+    // "Pokot" is a people (an actor word that hides places), yet "West
+    // Pokot" is a county; "Pokot raiders" names no place.
+    let text = "Two men were killed at Sigor centre in West Pokot county after Pokot raiders struck.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "West Pokot county");
+    assert_eq!((m.place.kind, m.place.country.as_deref()), (PlaceKind::Admin1, Some("KE")), "{}", show(&doc));
+    assert_eq!(doc.places.iter().filter(|m| m.text.contains("Pokot")).count(), 1, "{}", show(&doc));
+}

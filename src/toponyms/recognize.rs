@@ -219,7 +219,9 @@ fn recognize_with(
         let mut key = KEY_START;
         for j in i..(i + max_tokens).min(n) {
             let tj = &toks[j];
-            if j > i && (!tj.has(shape::JOINED) || mask[j]) {
+            // A name may run into a masked word ("West Pokot" past the
+            // people "Pokot"), though none starts at one.
+            if j > i && !tj.has(shape::JOINED) {
                 break;
             }
             if j > i && toks[j - 1].has(shape::POSSESSIVE) {
