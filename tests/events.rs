@@ -622,3 +622,27 @@ fn reported_from_is_the_place_a_distance_from_is_near() {
     let loc = doc.events[0].location.as_ref().expect("near Baidoa");
     assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Baidoa", 2), "{}", show(&doc));
 }
+
+/// An event that names no place but a group with a known home area is put
+/// in that area, at province precision; the victims' home first.
+#[test]
+fn group_home_is_the_fallback_location() {
+    let with = |text: &str, country: Option<&str>| {
+        extractor().extract_input(&Input::new(text).with_date(Some(wednesday())).with_country(country))
+    };
+    let d = with("Suspected Pokot raiders killed two herders and drove off 300 cattle.", None);
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("West Pokot County", 3), "{:?}", d.events);
+    assert!(loc.text.is_none());
+    // Raiders from one group attacking another's villages: the victims' home.
+    let d = with("Orma militia attacked Pokomo villages, killing five.", Some("KE"));
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!(loc.place.name, "Tana River County", "{:?}", d.events);
+    // A story about another country does not borrow a Kenyan group's home.
+    let d = with("Suspected Pokot raiders killed two herders.", Some("UG"));
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!(loc.place.country.as_deref(), Some("UG"), "{:?}", d.events);
+    // A place the text names wins.
+    let d = with("Pokot raiders killed two herders in Kitale.", None);
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"));
+}

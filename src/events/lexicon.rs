@@ -4,6 +4,7 @@
 //! and modality cues (`event_cues.csv`: negation, intent, reporting words…).
 
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::text::PhraseSet;
 use crate::toponyms::lexicon::rows;
@@ -38,6 +39,9 @@ pub(crate) struct ActorDef {
     pub country: Option<String>,
     /// Generic agents carry a name template with `{country}`.
     pub generic: bool,
+    /// The division or town the group lives in or operates from ("West
+    /// Pokot" for the Pokot), if it has one.
+    pub home: Option<String>,
 }
 
 /// Modality cue bits.
@@ -57,6 +61,8 @@ pub(crate) struct EventLexicon {
     pub actors: PhraseSet,
     pub actor_defs: Vec<ActorDef>,
     pub cues: PhraseSet,
+    /// Canonical name → index in `actor_defs`, for the actors with a home.
+    homes: FxHashMap<String, usize>,
 }
 
 pub(crate) static EVENT_LEXICON: Lazy<EventLexicon> = Lazy::new(EventLexicon::bundled);
@@ -91,6 +97,7 @@ impl EventLexicon {
                 kind: r.get(2).unwrap_or("").to_string(),
                 country,
                 generic: false,
+                home: r.get(5).filter(|h| !h.is_empty()).map(str::to_string),
             });
             let idx = actor_defs.len() as u32 - 1;
             actors.insert(name, idx);
@@ -105,6 +112,7 @@ impl EventLexicon {
                 kind: kind.to_string(),
                 country: None,
                 generic: true,
+                home: None,
             });
             actors.insert(word, actor_defs.len() as u32 - 1);
         }
@@ -122,7 +130,18 @@ impl EventLexicon {
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);
         }
-        EventLexicon { triggers, trigger_defs, actors, actor_defs, cues }
+        let homes = (actor_defs.iter().enumerate())
+            .filter(|(_, d)| !d.generic && d.home.is_some())
+            .map(|(i, d)| (d.name.clone(), i))
+            .collect();
+        EventLexicon { triggers, trigger_defs, actors, actor_defs, cues, homes }
+    }
+
+    /// The home (country, division or town name) of the known actor with
+    /// canonical name `name`.
+    pub(crate) fn home(&self, name: &str) -> Option<(&str, &str)> {
+        let d = &self.actor_defs[*self.homes.get(name)?];
+        Some((d.country.as_deref()?, d.home.as_deref()?))
     }
 }
 
@@ -142,7 +161,7 @@ mod tests {
     #[test]
     fn every_bundled_row_parses() {
         for (name, text, cols) in
-            [("triggers", TRIGGERS, 6), ("actors", ACTORS, 5), ("agents", AGENTS, 3), ("event_cues", CUES, 2)]
+            [("triggers", TRIGGERS, 6), ("actors", ACTORS, 6), ("agents", AGENTS, 3), ("event_cues", CUES, 2)]
         {
             let mut rdr = csv::Reader::from_reader(text.as_bytes());
             for (i, rec) in rdr.records().enumerate() {

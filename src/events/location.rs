@@ -11,7 +11,8 @@
 //! a place, then the document's most specific, most mentioned place.
 
 use super::lexicon::{cue, EVENT_LEXICON};
-use crate::gazetteer::{Place, PlaceKind};
+use super::Actor;
+use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::tokens::{shape, Token};
 use crate::toponyms::Toponyms;
 
@@ -189,4 +190,15 @@ pub(crate) fn document_location(topo: &Toponyms) -> Option<usize> {
         }
     }
     best.map(|b| b.2)
+}
+
+/// The home area of a known group (`data/actors.csv`'s `home`: "West
+/// Pokot" for the Pokot), for an event in its country that names no place.
+pub(crate) fn actor_home(gaz: &Gazetteer, actor: &Actor, event_country: Option<&str>) -> Option<Place> {
+    let (country, home) = EVENT_LEXICON.home(&actor.name)?;
+    if event_country.is_some_and(|c| c != country) {
+        return None;
+    }
+    gaz.division(country, home)
+        .or_else(|| gaz.lookup(home).into_iter().map(|c| c.place).find(|p| p.country.as_deref() == Some(country)))
 }

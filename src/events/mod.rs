@@ -536,10 +536,16 @@ pub(crate) fn extract(
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         default_actors(ev, country.as_deref(), &names);
         if ev.location.is_none() {
-            // Nothing named: the capital of the country the event concerns,
-            // at country precision (ACLED's convention for unknown places).
-            if let Some(cap) = country.as_deref().and_then(|c| gaz.capital(c)) {
-                ev.location = Some(EventLocation { place: cap, text: None, start: None, end: None, geo_precision: 3 });
+            // Nothing named: the home area of a group the event involves
+            // (the victims' first: raids happen where they live), else the
+            // capital of the country the event concerns, at province or
+            // country precision (ACLED's convention for unknown places).
+            let home = [ev.target.as_ref(), ev.source.as_ref()]
+                .into_iter()
+                .flatten()
+                .find_map(|a| location::actor_home(gaz, a, country.as_deref()));
+            if let Some(place) = home.or_else(|| country.as_deref().and_then(|c| gaz.capital(c))) {
+                ev.location = Some(EventLocation { place, text: None, start: None, end: None, geo_precision: 3 });
             }
         } else if let Some(loc) = ev.location.as_mut().filter(|l| l.place.kind == PlaceKind::Country) {
             // Only the country is named ("Tunisia extended the state of
