@@ -646,3 +646,21 @@ fn group_home_is_the_fallback_location() {
     let d = with("Pokot raiders killed two herders in Kitale.", None);
     assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"));
 }
+
+/// Mob violence written with the victim inside the phrase, and party
+/// cadres beating residents.
+#[test]
+fn gapped_mob_violence_and_cadres() {
+    for (t, want) in [
+        ("Residents stoned two suspected robbers to death in Kitale on Sunday.", "mob_violence"),
+        ("Youths in Kitale stone a suspected thief to death.", "mob_violence"),
+        ("Angry residents of Kitale set a suspected thief alight.", "mob_violence"),
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().any(|e| e.event_type == want), "{t}:{}", show(&doc));
+    }
+    let t = "Party cadres beats residents in the Kizito area of Lusaka.";
+    let doc = extract(t);
+    let ev = doc.events.iter().find(|e| e.event_type == "attack").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(ev.source.as_ref().and_then(|a| a.kind.as_deref()), Some("political_party"), "{}", show(&doc));
+}

@@ -747,6 +747,11 @@ fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
             *w.entry(c).or_default() += 0.5;
         }
     }
+    for c in &topo.actor_countries {
+        if let Ok(c) = std::str::from_utf8(c) {
+            *w.entry(c).or_default() += 0.4;
+        }
+    }
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }
 

@@ -70,6 +70,9 @@ pub(crate) struct Toponyms {
     pub embedded: Vec<Mention>,
     /// Token range of each embedded place (parallel to `embedded`).
     pub embedded_spans: Vec<(usize, usize)>,
+    /// Countries of the known actors the document names (each once):
+    /// "Raila Odinga", "KDF" say Kenya.
+    pub actor_countries: Vec<[u8; 2]>,
 }
 
 impl Toponyms {
@@ -129,7 +132,7 @@ pub(crate) fn resolve(
     let Recognised { found, demonyms: dem, actor_countries } = rec;
     let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries, hint);
     let v = gaz.view();
-    let mut out = Toponyms::default();
+    let mut out = Toponyms { actor_countries, ..Toponyms::default() };
     for (f, r) in found.iter().zip(resolved) {
         let Some(r) = r else { continue };
         let (s, e) = (toks[f.tok_start].input_start as usize, toks[f.tok_end - 1].input_end as usize);
