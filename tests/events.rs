@@ -664,3 +664,23 @@ fn gapped_mob_violence_and_cadres() {
     let ev = doc.events.iter().find(|e| e.event_type == "attack").unwrap_or_else(|| panic!("{}", show(&doc)));
     assert_eq!(ev.source.as_ref().and_then(|a| a.kind.as_deref()), Some("political_party"), "{}", show(&doc));
 }
+
+/// Headline forms: a civilian group striking is a labour protest, and
+/// present-tense or informal words still name events.
+#[test]
+fn labour_strikes_and_headline_forms() {
+    for (t, want) in [
+        ("Zalco factory workers in Kabwe strike over unpaid wages.", "peaceful_protest"),
+        ("In Mombasa, opposition supporters held their demos peacefully.", "peaceful_protest"),
+        ("Students in Busia vandalise school property over exam grades.", "violent_demonstration"),
+        ("Unknown gunmen injure a boy in El Fasher.", "attack"),
+        ("Rival supporters broke into fistfights in Bungoma during the primaries.", "mob_violence"),
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().any(|e| e.event_type == want), "{t} wants {want}:{}", show(&doc));
+    }
+    // An air strike is no labour protest.
+    let t = "Fighter jets launched a strike on militants in Kabwe.";
+    let doc = extract(t);
+    assert!(doc.events.iter().all(|e| e.event_type != "peaceful_protest"), "{}", show(&doc));
+}

@@ -320,7 +320,13 @@ pub(crate) fn extract(
                 let earlier_explosion =
                     mem.last_material.is_some_and(|(i, _)| family(&events[i].event_type) == "explosions");
                 if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon && !earlier_explosion {
-                    let protest = found_actors.iter().any(|a| a.actor.kind.as_deref() == Some("protesters"));
+                    // Protesters, or a civilian group as the subject ("factory
+                    // workers in Kabwe strike over pay").
+                    let protest = found_actors.iter().any(|a| match a.actor.kind.as_deref() {
+                        Some("protesters") => true,
+                        Some("civilians") => a.tok_end <= ts,
+                        _ => false,
+                    });
                     if !protest {
                         continue;
                     }
