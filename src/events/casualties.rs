@@ -8,7 +8,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::text::tokens::{hash_bytes, Token};
+use crate::text::tokens::{hash_bytes, shape, Token};
 
 /// Killed and wounded counts found in one sentence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,6 +59,7 @@ fn is_casualty_word(w: &str) -> bool {
 /// Words that report deaths.
 const KILLED: &[&str] = &[
     "killed",
+    "murdered",
     "dead",
     "died",
     "slain",
@@ -169,6 +170,24 @@ fn is_filler(w: &str) -> bool {
                 | "villagers"
                 | "residents"
                 | "passengers"
+                | "suspected"
+                | "alleged"
+                | "armed"
+                | "unidentified"
+                | "unknown"
+                | "innocent"
+                | "rival"
+                | "militiamen"
+                | "bandits"
+                | "raiders"
+                | "herders"
+                | "herdsmen"
+                | "robbers"
+                | "pupils"
+                | "traders"
+                | "fishermen"
+                | "worshippers"
+                | "relatives"
                 | "insurgents"
                 | "terrorists"
                 | "attackers"
@@ -176,7 +195,6 @@ fn is_filler(w: &str) -> bool {
                 | "suspects"
                 | "pilgrims"
                 | "farmers"
-                | "traders"
                 | "boys"
                 | "girls"
                 | "boy"
@@ -193,7 +211,6 @@ fn is_filler(w: &str) -> bool {
                 | "family"
                 | "young"
                 | "unarmed"
-                | "innocent"
                 | "local"
                 | "army"
                 | "police officers"
@@ -215,7 +232,19 @@ fn is_filler(w: &str) -> bool {
 fn is_qualifier(w: &str) -> bool {
     matches!(
         w,
-        "more" | "least" | "than" | "at" | "about" | "around" | "nearly" | "some" | "up" | "to" | "over" | "almost"
+        "more"
+            | "least"
+            | "than"
+            | "at"
+            | "about"
+            | "around"
+            | "nearly"
+            | "some"
+            | "up"
+            | "to"
+            | "over"
+            | "almost"
+            | "estimated"
     )
 }
 
@@ -298,16 +327,19 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         // killed", "two wounded"); first without crossing "and", so that
         // "killing 3 and wounding 5" gives 3 to the word before it.
         let next_num = nums.get(k + 1).map_or(n, |x| x.0);
+        // A group's name may stand in the noun phrase too: "12 suspected
+        // TTP militants were killed", "Twenty Al-Shabab militiamen".
+        let name = |j: usize| toks[j].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
         let forward = |cross_and: bool| {
             let mut j = e + 1;
-            while j < next_num.min(e + 7) {
+            while j < next_num.min(e + 8) {
                 if is_killed(w[j]) {
                     return Some(true);
                 }
                 if is_wounded(w[j]) {
                     return Some(false);
                 }
-                if !is_filler(w[j]) || (w[j] == "and" && !cross_and) {
+                if !(is_filler(w[j]) || name(j)) || (w[j] == "and" && !cross_and) {
                     return None;
                 }
                 j += 1;
@@ -321,11 +353,36 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
             while b > 0 && steps < 4 {
                 b -= 1;
                 steps += 1;
-                if matches!(w[b], "killing" | "killed" | "kills" | "claimed" | "claiming") {
+                if matches!(
+                    w[b],
+                    "killing"
+                        | "killed"
+                        | "kills"
+                        | "kill"
+                        | "claimed"
+                        | "claiming"
+                        | "lynched"
+                        | "lynching"
+                        | "beheaded"
+                        | "executed"
+                        | "murdered"
+                        | "dead"
+                ) {
                     return Some(true);
                 }
                 if matches!(w[b], "wounding" | "injuring" | "wounded" | "injured") {
                     return Some(false);
+                }
+                // "killed another 3", "killed a total of 30".
+                let total_of = b >= 2 && w[b] == "of" && w[b - 1] == "total" && w[b - 2] == "a";
+                let an_estimated = b >= 1 && w[b] == "estimated" && matches!(w[b - 1], "an" | "a");
+                if an_estimated {
+                    b -= 1;
+                    continue;
+                }
+                if total_of {
+                    b -= 2;
+                    continue;
                 }
                 if !(is_qualifier(w[b]) || w[b] == "another") {
                     return None;
@@ -333,13 +390,23 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
             }
             None
         };
-        let what = forward(false).or_else(|| if article { None } else { backward() }).or_else(|| forward(true));
+        // "killed a chief", "lynched a thief": one victim; but not "killed
+        // a total of 30", "an estimated 20".
+        let measure = w.get(e + 1).is_some_and(|x| {
+            matches!(*x, "total" | "number" | "few" | "further" | "estimated" | "lot" | "series" | "handful" | "dozen")
+        });
+        let what = forward(false).or_else(|| if measure { None } else { backward() }).or_else(|| forward(true));
         let Some(killed) = what else { continue };
         // "no one was hurt", "none were killed".
         if s > 0 && matches!(w[s - 1], "no") {
             continue;
         }
-        if article && !(e + 1 < n && is_filler(w[e + 1])) {
+        // A lone article counts before a person word and its verb, or
+        // right after the verb ("killed a chief").
+        if article && measure {
+            continue;
+        }
+        if article && !(e + 1 < n && is_filler(w[e + 1])) && backward().is_none() {
             continue;
         }
         if cumulative && v >= 50 {
@@ -374,6 +441,19 @@ mod tests {
         assert_eq!(cas("Dozens were wounded as police fired tear gas."), (None, Some(12)));
         assert_eq!(cas("The attack left 4 dead and 17 injured."), (Some(4), Some(17)));
         assert_eq!(cas("1,200 people were killed in the flood."), (Some(1200), None));
+    }
+
+    #[test]
+    fn counts_after_the_verb_and_around_group_names() {
+        assert_eq!(cas("Suspected al Shabaab shot and killed a chief of Erib location."), (Some(1), None));
+        assert_eq!(cas("A vigilante mob lynched a motorcycle thief."), (Some(1), None));
+        assert_eq!(cas("Suspected members of the gang kill two men."), (Some(2), None));
+        assert_eq!(cas("12 suspected TTP militants were killed in new airstrikes."), (Some(12), None));
+        assert_eq!(cas("Twenty Al-Shabab militiamen are killed near the border."), (Some(20), None));
+        assert_eq!(cas("The blast killed a total of 30 people."), (Some(30), None));
+        assert_eq!(cas("Police shot dead two robbers."), (Some(2), None));
+        // An article before a measure word is no count of its own.
+        assert_eq!(cas("The shelling killed an estimated 20 civilians."), (Some(20), None));
     }
 
     #[test]
