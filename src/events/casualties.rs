@@ -62,6 +62,8 @@ const KILLED: &[&str] = &[
     "murdered",
     "dead",
     "died",
+    "die",
+    "dies",
     "slain",
     "killing",
     "kills",
@@ -330,9 +332,19 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         // A group's name may stand in the noun phrase too: "12 suspected
         // TTP militants were killed", "Twenty Al-Shabab militiamen".
         let name = |j: usize| toks[j].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
+        // The count is the verb's subject, not its victims, when the verb
+        // has an object right after it: "Two gunmen killed a policeman".
+        let active = |j: usize| {
+            j + 1 < n
+                && toks[j + 1].has(shape::JOINED)
+                && (matches!(w[j + 1], "a" | "an" | "the" | "his" | "her" | "their") || count_of(w[j + 1]).is_some())
+        };
         let forward = |cross_and: bool| {
             let mut j = e + 1;
             while j < next_num.min(e + 8) {
+                if (is_killed(w[j]) || is_wounded(w[j])) && active(j) {
+                    return None;
+                }
                 if is_killed(w[j]) {
                     return Some(true);
                 }
@@ -452,6 +464,10 @@ mod tests {
         assert_eq!(cas("Twenty Al-Shabab militiamen are killed near the border."), (Some(20), None));
         assert_eq!(cas("The blast killed a total of 30 people."), (Some(30), None));
         assert_eq!(cas("Police shot dead two robbers."), (Some(2), None));
+        // The subject of an active verb is no casualty.
+        assert_eq!(cas("Two gunmen killed a policeman at the market."), (Some(1), None));
+        assert_eq!(cas("A police officer shot and killed a school teacher."), (Some(1), None));
+        assert_eq!(cas("Two killed, three wounded in the raid."), (Some(2), Some(3)));
         // An article before a measure word is no count of its own.
         assert_eq!(cas("The shelling killed an estimated 20 civilians."), (Some(20), None));
     }
