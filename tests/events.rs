@@ -651,14 +651,11 @@ fn group_home_is_the_fallback_location() {
 /// cadres beating residents.
 #[test]
 fn gapped_mob_violence_and_cadres() {
-    for (t, want) in [
+    assert_event_types(&[
         ("Residents stoned two suspected robbers to death in Kitale on Sunday.", "mob_violence"),
         ("Youths in Kitale stone a suspected thief to death.", "mob_violence"),
         ("Angry residents of Kitale set a suspected thief alight.", "mob_violence"),
-    ] {
-        let doc = extract(t);
-        assert!(doc.events.iter().any(|e| e.event_type == want), "{t}:{}", show(&doc));
-    }
+    ]);
     let t = "Party cadres beats residents in the Kizito area of Lusaka.";
     let doc = extract(t);
     let ev = doc.events.iter().find(|e| e.event_type == "attack").unwrap_or_else(|| panic!("{}", show(&doc)));
@@ -669,18 +666,23 @@ fn gapped_mob_violence_and_cadres() {
 /// present-tense or informal words still name events.
 #[test]
 fn labour_strikes_and_headline_forms() {
-    for (t, want) in [
+    assert_event_types(&[
         ("Zalco factory workers in Kabwe strike over unpaid wages.", "peaceful_protest"),
         ("In Mombasa, opposition supporters held their demos peacefully.", "peaceful_protest"),
         ("Students in Busia vandalise school property over exam grades.", "violent_demonstration"),
         ("Unknown gunmen injure a boy in El Fasher.", "attack"),
         ("Rival supporters broke into fistfights in Bungoma during the primaries.", "mob_violence"),
-    ] {
-        let doc = extract(t);
-        assert!(doc.events.iter().any(|e| e.event_type == want), "{t} wants {want}:{}", show(&doc));
-    }
+    ]);
     // An air strike is no labour protest.
     let t = "Fighter jets launched a strike on militants in Kabwe.";
     let doc = extract(t);
     assert!(doc.events.iter().all(|e| e.event_type != "peaceful_protest"), "{}", show(&doc));
+}
+
+/// Asserts that each text yields an event of the wanted type.
+fn assert_event_types(cases: &[(&str, &str)]) {
+    for &(t, want) in cases {
+        let doc = extract(t);
+        assert!(doc.events.iter().any(|e| e.event_type == want), "{t} wants {want}:{}", show(&doc));
+    }
 }

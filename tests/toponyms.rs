@@ -549,10 +549,11 @@ fn lossy_key_alone_needs_a_near_spelling() {
 fn social_group_words_do_not_hide_the_place_after_them() {
     // "Refugee" is an actor word (a social group), not an organisation name
     // to mask, so the camp's longer name still matches.
-    let text = "Two loud explosions were heard at Dadaab Refugee Camp airstrip overnight.";
-    let doc = extract(text);
-    let m = mention(&doc, text, "Dadaab Refugee Camp");
-    assert_eq!(m.place.country.as_deref(), Some("KE"), "{}", show(&doc));
+    assert_country(
+        "Two loud explosions were heard at Dadaab Refugee Camp airstrip overnight.",
+        "Dadaab Refugee Camp",
+        "KE",
+    );
 }
 
 #[test]
@@ -560,9 +561,11 @@ fn english_at_and_as_are_no_arabic_article() {
     // "at" is spelled like the article of "at-Tall", but a lower-case "at"
     // standing alone is the preposition: "Students" two words back is no
     // given name or part of the place's name.
-    let text = "Columbus — Students at Bowling Green State University voted for a new arena fee.";
-    let doc = extract(text);
-    assert_eq!(mention(&doc, text, "Bowling Green").place.country.as_deref(), Some("US"), "{}", show(&doc));
+    assert_country(
+        "Columbus — Students at Bowling Green State University voted for a new arena fee.",
+        "Bowling Green",
+        "US",
+    );
 }
 
 #[test]
@@ -570,9 +573,8 @@ fn hyphenated_towns_name_a_route_but_not_a_longer_name() {
     // Two towns joined by a hyphen and followed by an ordinary word: both
     // are places.
     let text = "Traffic stopped on the Kitale-Lodwar road after herders blocked it.";
-    let doc = extract(text);
-    assert_eq!(mention(&doc, text, "Kitale").place.country.as_deref(), Some("KE"), "{}", show(&doc));
-    assert_eq!(mention(&doc, text, "Lodwar").place.country.as_deref(), Some("KE"), "{}", show(&doc));
+    assert_country(text, "Kitale", "KE");
+    assert_country(text, "Lodwar", "KE");
     // A capitalised word after the pair makes it an institution's name.
     let text = "Medics from the Springfield-Greene County Health Department came.";
     assert_not_place(text, &extract(text), "Springfield");
@@ -580,9 +582,7 @@ fn hyphenated_towns_name_a_route_but_not_a_longer_name() {
 
 #[test]
 fn two_word_settlement_word_continues_a_place_name() {
-    let text = "Youths attacked a police post in Muhoroni Sub County on Sunday.";
-    let doc = extract(text);
-    assert_eq!(mention(&doc, text, "Muhoroni").place.country.as_deref(), Some("KE"), "{}", show(&doc));
+    assert_country("Youths attacked a police post in Muhoroni Sub County on Sunday.", "Muhoroni", "KE");
 }
 
 #[test]
@@ -594,4 +594,10 @@ fn a_name_runs_into_a_people_word_but_none_starts_at_one() {
     let m = mention(&doc, text, "West Pokot county");
     assert_eq!((m.place.kind, m.place.country.as_deref()), (PlaceKind::Admin1, Some("KE")), "{}", show(&doc));
     assert_eq!(doc.places.iter().filter(|m| m.text.contains("Pokot")).count(), 1, "{}", show(&doc));
+}
+
+/// Asserts that `surface` is a place mention of `text` in country `cc`.
+fn assert_country(text: &str, surface: &str, cc: &str) {
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, surface).place.country.as_deref(), Some(cc), "{}", show(&doc));
 }
