@@ -686,3 +686,18 @@ fn assert_event_types(cases: &[(&str, &str)]) {
         assert!(doc.events.iter().any(|e| e.event_type == want), "{t} wants {want}:{}", show(&doc));
     }
 }
+
+/// Harm to people outranks harm to property: ACLED codes the violent act.
+#[test]
+fn violence_against_people_outranks_property_damage() {
+    assert_event_types(&[
+        (
+            "Al Shabaab militants burned down a school and abducted two teachers in Fafi.",
+            "abduction_forced_disappearance",
+        ),
+        ("Pokot raiders attacked Napeitom village in Turkana East and looted shops.", "attack"),
+        ("Militia burned 400 houses in Kalaha, and 7 people were killed.", "attack"),
+    ]);
+    // Damage alone stays damage.
+    assert_event_types(&[("Rioters looted shops in Kisumu on Tuesday.", "violent_demonstration")]);
+}

@@ -135,6 +135,12 @@ fn family(event_type: &str) -> &'static str {
 /// How specific a material trigger is: weapon-specific types beat generic
 /// attacks, which beat weak evidence ("killed", "targeted").
 fn rank(def: &TriggerDef) -> u8 {
+    // Harm to property or liberty ranks below harm to people: "burned down
+    // a school and abducted two teachers" is an abduction, "attacked the
+    // village and looted" an attack (ACLED codes the violent act).
+    if matches!(def.event_type.as_str(), "looting_property_destruction" | "arrests") {
+        return 0;
+    }
     let generic = matches!(def.event_type.as_str(), "attack" | "other");
     match (def.weak, generic) {
         (false, false) => 4,
@@ -359,6 +365,14 @@ pub(crate) fn extract(
                 if better {
                     verbal = Some((ts, te, def));
                 }
+            }
+        }
+        // People killed in an arson or a raid: the event is the attack on
+        // them, not the damage ("houses set alight, 7 killed").
+        if let Some(m) = material.as_mut().filter(|m| m.2.event_type == "looting_property_destruction") {
+            if cas.killed.is_some_and(|k| k > 0) {
+                m.2.event_type = "attack".into();
+                m.2.cameo = "190".into();
             }
         }
         // Weak evidence alone needs support: an actor, a casualty or a place.
