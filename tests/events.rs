@@ -701,3 +701,22 @@ fn violence_against_people_outranks_property_damage() {
     // Damage alone stays damage.
     assert_event_types(&[("Rioters looted shops in Kisumu on Tuesday.", "violent_demonstration")]);
 }
+
+/// Who fights whom decides battle or violence against civilians: a people
+/// attacked in its villages is a civilian target, police attacked by
+/// gunmen are a side in a battle, and the subject of a passive without
+/// "by" is the target.
+#[test]
+fn battles_and_attacks_on_civilians() {
+    let ev = |t: &str| {
+        let doc = extract(t);
+        doc.events.into_iter().find(is_violent).unwrap_or_else(|| panic!("no violent event in {t}"))
+    };
+    assert_eq!(ev("Pokomo militia attack an Orma village in Tana River and kill civilians.").event_type, "attack");
+    assert_eq!(ev("Pokot and Turkana herders clash in Kapedo over grazing land.").event_type, "armed_clash");
+    let e = ev("Two Kenyan police officers were shot dead in Nairobi on Friday.");
+    assert_eq!(e.target.as_ref().and_then(|a| a.kind.as_deref()), Some("police"), "{e:?}");
+    assert_eq!(e.event_type, "armed_clash", "{e:?}");
+    let e = ev("Unidentified gunmen shot dead a police officer in Garissa.");
+    assert_eq!(e.event_type, "armed_clash", "{e:?}");
+}

@@ -119,7 +119,19 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 return;
             }
         }
-        "attack" if (armed(&sk) && armed(&tk)) || (state && non_state && !has(&["civilian"])) => ("armed_clash", "190"),
+        // Fighting between armed sides is a battle: an armed source and an
+        // armed target, state forces against a non-state group, or an
+        // attack on police or soldiers by anyone but a crowd. A people
+        // attacked in its villages is a civilian target unless the words
+        // say the two sides fought ("Pokomo attack Orma village").
+        "attack"
+            if (armed(&sk)
+                && (armed(&tk) && (tk != "ethnic_group" || has(&["clash", "fight", "battle", "exchange"]))))
+                || (state && non_state && !has(&["civilian"]))
+                || (matches!(tk.as_str(), "police" | "military") && !crowd(&sk) && sk != "rioters" && !mob) =>
+        {
+            ("armed_clash", "190")
+        }
         "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
         _ => return,
     };
