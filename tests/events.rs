@@ -720,3 +720,16 @@ fn battles_and_attacks_on_civilians() {
     let e = ev("Unidentified gunmen shot dead a police officer in Garissa.");
     assert_eq!(e.event_type, "armed_clash", "{e:?}");
 }
+
+/// "Riot police" watching does not make a protest violent; "running
+/// battles" do.
+#[test]
+fn riot_police_and_running_battles() {
+    let doc = extract("Hundreds of traders protested peacefully in Mombasa as riot police watched.");
+    let protest = doc.events.iter().find(|e| e.trigger.text == "protested").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(protest.event_type, "peaceful_protest", "{}", show(&doc));
+    assert_event_types(&[(
+        "Protesters engaged police in running battles in Kisumu on Tuesday.",
+        "violent_demonstration",
+    )]);
+}

@@ -10,10 +10,21 @@ use super::{family, Actor, Event};
 /// stones or barricades is a violent demonstration; a "bombing" with no
 /// aircraft is a remote explosive, not an air strike.
 pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
-    let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
+    // "Riot police" and "anti-riot" units say nothing about a riot.
+    let sentence = input
+        .get(ev.sentence.start..ev.sentence.end)
+        .unwrap_or("")
+        .to_lowercase()
+        .replace("anti-riot", "")
+        .replace("riot police", "police");
     let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // Word stems: "burn" matches "burned", "ied" does not match "carried".
-    let has = |stems: &[&str]| stems.iter().any(|st| words.iter().any(|w| w.starts_with(st)));
+    // Word stems: "burn" matches "burned", "ied" does not match "carried";
+    // a stem with a space is a phrase ("running battle").
+    let has = |stems: &[&str]| {
+        stems
+            .iter()
+            .any(|st| if st.contains(' ') { sentence.contains(st) } else { words.iter().any(|w| w.starts_with(st)) })
+    };
     let kind = |a: &Option<Actor>| a.as_ref().and_then(|a| a.kind.clone()).unwrap_or_default();
     let (sk, tk) = (kind(&ev.source), kind(&ev.target));
     // Ethnic and communal militias count as armed (ACLED codes their
