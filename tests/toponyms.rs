@@ -601,3 +601,14 @@ fn assert_country(text: &str, surface: &str, cc: &str) {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, surface).place.country.as_deref(), Some(cc), "{}", show(&doc));
 }
+
+#[test]
+fn given_name_town_right_after_in() {
+    // "George" is a given name, but "in George" before no other name is the
+    // town; "in George Washington's" is not.
+    let text = "Two suspected thieves were set alight in George during the week.";
+    let doc = extract(text);
+    mention(&doc, text, "George");
+    let text = "The papers were found in George Washington's desk.";
+    assert_not_place(text, &extract(text), "George");
+}

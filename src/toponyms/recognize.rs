@@ -503,8 +503,17 @@ fn judge(
         if roles[end - 1] & role::STOPWORD != 0 {
             return None;
         }
-        // A lone given name is a person far more often than a place.
-        if roles[end - 1] & role::GIVEN_NAME != 0 && !has_country && !has_capital {
+        // A lone given name is a person far more often than a place, but
+        // not right after "in" and before no other name: "were set alight
+        // in George during the week" is the town.
+        let in_town = i > 0
+            && first.has(shape::JOINED)
+            && toks[i - 1].folded_is("in")
+            && settlement(kinds)
+            && toks
+                .get(end)
+                .is_none_or(|next| !(next.has(shape::JOINED) && is_cap(next)) && !head.has(shape::POSSESSIVE));
+        if roles[end - 1] & role::GIVEN_NAME != 0 && !has_country && !has_capital && !in_town {
             return None;
         }
         // Part of a hyphenated name: "Wal-Mart", "Coca-Cola"; but a pair of
