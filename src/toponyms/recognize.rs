@@ -510,9 +510,8 @@ fn judge(
             && first.has(shape::JOINED)
             && toks[i - 1].folded_is("in")
             && settlement(kinds)
-            && toks
-                .get(end)
-                .is_none_or(|next| !(next.has(shape::JOINED) && is_cap(next)) && !head.has(shape::POSSESSIVE));
+            && !head.has(shape::POSSESSIVE)
+            && toks.get(end).is_none_or(|next| !(next.has(shape::JOINED) && is_cap(next)));
         if roles[end - 1] & role::GIVEN_NAME != 0 && !has_country && !has_capital && !in_town {
             return None;
         }
