@@ -733,3 +733,13 @@ fn riot_police_and_running_battles() {
         "violent_demonstration",
     )]);
 }
+
+/// An injury with its agent is an attack, and an armed force's attack on
+/// civilians is found without a count.
+#[test]
+fn injured_by_and_paramilitary_attacks() {
+    assert_event_types(&[
+        ("An intelligence officer was injured by unidentified assailants in Nasirabad.", "attack"),
+        ("Ugandan paramilitary attacks Kenyan fisherman near Lake Victoria.", "attack"),
+    ]);
+}

@@ -11,12 +11,10 @@ use super::{family, Actor, Event};
 /// aircraft is a remote explosive, not an air strike.
 pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     // "Riot police" and "anti-riot" units say nothing about a riot.
-    let sentence = input
-        .get(ev.sentence.start..ev.sentence.end)
-        .unwrap_or("")
-        .to_lowercase()
-        .replace("anti-riot", "")
-        .replace("riot police", "police");
+    let mut sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
+    if sentence.contains("riot") {
+        sentence = sentence.replace("anti-riot", "").replace("riot police", "police");
+    }
     let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // Word stems: "burn" matches "burned", "ied" does not match "carried";
     // a stem with a space is a phrase ("running battle").
