@@ -8,7 +8,10 @@
 //! contain: "Ain al-Asad Air Base in Iraq’s western province of Anbar" is an
 //! event at Ain al-Asad, not in Iraq or Anbar. Every remaining distinct
 //! place is a row. With none, the paragraph's nearest earlier sentence with
-//! a place, then the document's most specific, most mentioned place.
+//! a place, then the document's most specific, most mentioned place. A
+//! document that names no place at all puts the event in the home area of a
+//! group it involves ("Pokot raiders" → West Pokot), else at the capital of
+//! its country, at `geo_precision` 3.
 
 use super::lexicon::{cue, EVENT_LEXICON};
 use super::Actor;
