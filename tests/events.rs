@@ -483,6 +483,10 @@ fn country_hint_from_outlet_or_code() {
     // A place inside the outlet's name, where an organisation word follows it.
     assert_eq!(with(text, None, Some("Uganda Standard")).country_hint.as_deref(), Some("UG"));
     assert_eq!(with(text, None, Some("Mombasa Times")).country_hint.as_deref(), Some("KE"));
+    // A city the outlet is named after counts; a village sharing an
+    // ordinary word with the name (Tribune, Kansas) does not.
+    assert_eq!(with(text, None, Some("Imphal Free Press")).country_hint.as_deref(), Some("IN"));
+    assert_eq!(with(text, None, Some("The Tribune")).country_hint, None);
     // A worldwide agency's name says nothing about the story's country:
     // Djenné stays Mali's under an AFP byline, not a French homonym's or none.
     assert_eq!(with(text, None, Some("Agence France Presse - English")).country_hint, None);

@@ -221,7 +221,14 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
                 .find(|(_, span)| outside(span))
                 .map(|(d, _)| d.country.as_str())
         })
-        .or_else(|| places().next().and_then(|m| m.place.country.as_deref()))
+        // Last, a city or division the outlet is named after ("Imphal Free
+        // Press"); a village that shares an ordinary word with the name
+        // ("The Tribune", Kansas) is none.
+        .or_else(|| {
+            places()
+                .find(|m| matches!(m.place.kind, PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2))
+                .and_then(|m| m.place.country.as_deref())
+        })
         .and_then(code_of)
 }
 
