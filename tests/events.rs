@@ -487,6 +487,9 @@ fn country_hint_from_outlet_or_code() {
     // ordinary word with the name (Tribune, Kansas) does not.
     assert_eq!(with(text, None, Some("Imphal Free Press")).country_hint.as_deref(), Some("IN"));
     assert_eq!(with(text, None, Some("The Tribune")).country_hint, None);
+    // An edition's language is no country.
+    assert_eq!(with(text, None, Some("Xinhua News Agency - French")).country_hint, None);
+    assert_eq!(with(text, None, Some("Daily Nation (Kenya) - English")).country_hint.as_deref(), Some("KE"));
     // A worldwide agency's name says nothing about the story's country:
     // Djenné stays Mali's under an AFP byline, not a French homonym's or none.
     assert_eq!(with(text, None, Some("Agence France Presse - English")).country_hint, None);

@@ -190,6 +190,10 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
             return c.place.country.as_deref().and_then(code_of);
         }
     }
+    // "Xinhua News Agency - French", "AFP -- English": the language of an
+    // edition is no country.
+    let cleaned = without_language_editions(text);
+    let text = cleaned.as_str();
     let folded = FoldedText::new(text);
     let mut tokenizer = Tokenizer::new();
     let toks = tokenizer.tokenize(&folded, text);
@@ -230,6 +234,30 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
                 .and_then(|m| m.place.country.as_deref())
         })
         .and_then(code_of)
+}
+
+/// The outlet names of a `;`-separated list, each without a trailing
+/// language-edition tag ("Xinhua News Agency - French" → "Xinhua News
+/// Agency").
+fn without_language_editions(text: &str) -> String {
+    const LANGUAGES: [&str; 9] =
+        ["english", "french", "arabic", "spanish", "portuguese", "russian", "chinese", "german", "swahili"];
+    let mut out = String::with_capacity(text.len());
+    for (k, part) in text.split(';').enumerate() {
+        let name = match part.rsplit_once(" -") {
+            Some((head, tag))
+                if LANGUAGES.iter().any(|l| tag.trim_start_matches('-').trim().eq_ignore_ascii_case(l)) =>
+            {
+                head
+            }
+            _ => part,
+        };
+        if k > 0 {
+            out.push(';');
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 /// Token ranges of the worldwide agencies and broadcasters a text names.
