@@ -612,3 +612,14 @@ fn given_name_town_right_after_in() {
     let text = "The papers were found in George Washington's desk.";
     assert_not_place(text, &extract(text), "George");
 }
+
+#[test]
+fn possessive_without_apostrophe_names_a_country_or_great_city() {
+    let text = "Tribal gangs burned homes in Kenyas Rift Valley; Nairobis governor condemned it.";
+    assert_country(text, "Kenyas", "KE");
+    assert_country(text, "Nairobis", "KE");
+    // "Americas" is no bare possessive of "America" (an alternate name).
+    let text = "Leaders from across the Americas met in Panama.";
+    let doc = extract(text);
+    assert!(doc.places.iter().all(|m| m.place.name != "United States"), "{}", show(&doc));
+}

@@ -25,10 +25,10 @@
 
 use super::lexicon::{role, LEXICON};
 use crate::gazetteer::memo::ProbeMemo;
-use crate::gazetteer::store::compact::{posting_record, Compact, Entry};
+use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact, Entry};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::text::fold::FoldedText;
-use crate::text::tokens::{combine, shape, Token, KEY_START};
+use crate::text::tokens::{combine, hash_bytes, shape, Token, KEY_START};
 use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 
@@ -286,6 +286,24 @@ fn recognize_with(
         // do not start a longer gazetteer name try the lossy key.
         let worth_translit =
             roles[i] == 0 && memo.exact(&view, combine(KEY_START, t.hash)).is_none() && !doc.written_lowercase(t);
+        // A possessive written without its apostrophe ("Kenyas Rift
+        // Valley", "Nairobis governor"): the word less its "s" names a
+        // country or a great city, and nothing else.
+        if worth_translit {
+            if let Some(entry) = bare_possessive(&view, memo, t, text) {
+                places.push(Found {
+                    tok_start: i,
+                    tok_end: i + 1,
+                    entry,
+                    translit: false,
+                    evidence: 0.9,
+                    literal: true,
+                    embedded: false,
+                });
+                i += 1;
+                continue;
+            }
+        }
         let window = if worth_translit { translit_window(gaz, memo, toks, text, mask, i) } else { None };
         if let Some((end, entry)) = window {
             // A lone capitalised word at a sentence start is too often an
@@ -309,6 +327,32 @@ fn recognize_with(
         }
         i += 1;
     }
+}
+
+/// The name entry of a capitalised word that is a country's or a great
+/// city's name plus a bare "s" ("Kenyas", "Nairobis"), if it is one.
+fn bare_possessive(view: &Compact<'_>, memo: &mut ProbeMemo, t: &Token, text: &str) -> Option<Entry> {
+    let word = text.as_bytes().get(t.start as usize..t.end as usize)?;
+    if !t.has(shape::CAPITALIZED) || t.has(shape::ALL_CAPS) || word.len() < 5 || word.last() != Some(&b's') {
+        return None;
+    }
+    let stem = &word[..word.len() - 1];
+    // "Athens", "Wales": a name ending in "s" is found as itself first.
+    let entry = memo.exact(view, combine(KEY_START, hash_bytes(stem))).filter(|e| e.is_name())?;
+    if summarise(view, memo, entry) & (COUNTRY | CAPITAL) == 0 {
+        return None;
+    }
+    // The stem must be the place's own name, not an alternate: "Americas"
+    // is no "America" (an alternate of the United States), "Duals" no
+    // "Duala" (of Douala).
+    view.postings(entry)
+        .any(|p| {
+            let r = view.record(posting_record(p));
+            posting_is_primary(p)
+                && (r.kind() == PlaceKind::Country
+                    || (r.kind() == PlaceKind::City && (r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000)))
+        })
+        .then_some(entry)
 }
 
 /// A capital initial with its period: the "M." of "Diane M. Roberts".
