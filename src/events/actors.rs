@@ -43,12 +43,7 @@ pub(crate) fn find_actors<'g>(
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
     let mut out = Vec::new();
-    let mut i = s;
-    while i < e {
-        let Some((end, idx)) = lex.actors.longest_at(&toks[..e], i) else {
-            i += 1;
-            continue;
-        };
+    for (i, end, idx) in lex.actors.matches(&toks[..e], s) {
         let def: &ActorDef = &lex.actor_defs[idx as usize];
         // A lower-case generic word at the start of a longer capitalised
         // name is not an agent ("People's Party" is handled by actors.csv).
@@ -90,7 +85,6 @@ pub(crate) fn find_actors<'g>(
             tok_end: end,
             actor: Actor { text, name, country, kind: Some(def.kind.clone()) },
         });
-        i = end;
     }
     // Metonyms: "Washington said" is the US government.
     for k in topo.mentions_in(s, e) {

@@ -277,24 +277,16 @@ pub(crate) fn extract(
             continue;
         }
         let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
-        let mut k = s;
-        while k < e {
-            match lex.triggers.longest_at(&toks[..e], k) {
-                Some((end, idx)) => {
-                    // "US-occupied", "Iranian-backed": an adjective, not an event.
-                    let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
-                    // The months March and May, capitalised mid-sentence.
-                    let month = end == k + 1
-                        && toks[k].has(shape::CAPITALIZED)
-                        && !toks[k].has(shape::SENTENCE_START)
-                        && (toks[k].folded_is("march") || toks[k].folded_is("may"));
-                    let modifier = modifier || month;
-                    if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !modifier) {
-                        trigs.push((k, end, def));
-                    }
-                    k = end;
-                }
-                None => k += 1,
+        for (k, end, idx) in lex.triggers.matches(&toks[..e], s) {
+            // "US-occupied", "Iranian-backed": an adjective, not an event.
+            let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
+            // The months March and May, capitalised mid-sentence.
+            let month = end == k + 1
+                && toks[k].has(shape::CAPITALIZED)
+                && !toks[k].has(shape::SENTENCE_START)
+                && (toks[k].folded_is("march") || toks[k].folded_is("may"));
+            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(modifier || month)) {
+                trigs.push((k, end, def));
             }
         }
         let cas = casualties::find_casualties(&toks[s..e], ftext);

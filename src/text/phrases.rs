@@ -136,6 +136,26 @@ impl PhraseSet {
         best
     }
 
+    /// Every phrase in `tokens[from..]`, left to right, each the longest at
+    /// its start and none overlapping: (start token, end token exclusive,
+    /// value).
+    pub fn matches<'a>(&'a self, tokens: &'a [Token], from: usize) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
+        let mut i = from;
+        std::iter::from_fn(move || {
+            while i < tokens.len() {
+                match self.longest_at(tokens, i) {
+                    Some((end, v)) => {
+                        let start = i;
+                        i = end;
+                        return Some((start, end, v));
+                    }
+                    None => i += 1,
+                }
+            }
+            None
+        })
+    }
+
     /// The longest phrase ending at token `end - 1` (exclusive `end`),
     /// looking back at most `max_tokens` tokens: (start token, value).
     pub fn longest_ending_at(&self, tokens: &[Token], end: usize) -> Option<(usize, u32)> {
@@ -167,6 +187,9 @@ mod tests {
         assert_eq!(s.longest_at(t, 5), None, "gas, field is broken by a comma");
         assert_eq!(s.longest_at(t, 8), Some((10, 3)));
         assert_eq!(s.longest_ending_at(t, 10), Some((8, 3)));
+        let all: Vec<(usize, usize, u32)> = s.matches(t, 0).collect();
+        assert_eq!(all, vec![(2, 4, 1), (4, 5, 2), (8, 10, 3)]);
+        assert_eq!(s.matches(t, 3).next(), Some((3, 4, 2)));
         assert_eq!(s.word(&t[4]), Some(2));
     }
 

@@ -203,7 +203,8 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
     // Presse", "Voice of America") say nothing about where a story is: the
     // places inside their names are passed over, those of other outlets in
     // the same field ("Daily Nation (Kenya); AFP") still count.
-    let worldwide = worldwide_outlets(toks);
+    let worldwide: Vec<(usize, usize)> =
+        lexicon::LEXICON.international_media.matches(toks, 0).map(|(s, e, _)| (s, e)).collect();
     let outside = |&(s, e): &(usize, usize)| !worldwide.iter().any(|&(ws, we)| s >= ws && e <= we);
     // An outlet's name is an organisation's name, so a place inside it
     // ("Kenya Standard", "Nairobi News") counts like any other.
@@ -256,23 +257,6 @@ fn without_language_editions(text: &str) -> String {
             out.push(';');
         }
         out.push_str(name);
-    }
-    out
-}
-
-/// Token ranges of the worldwide agencies and broadcasters a text names.
-fn worldwide_outlets(toks: &[Token]) -> Vec<(usize, usize)> {
-    let media = &lexicon::LEXICON.international_media;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match media.longest_at(toks, i) {
-            Some((e, _)) => {
-                out.push((i, e));
-                i = e;
-            }
-            None => i += 1,
-        }
     }
     out
 }
