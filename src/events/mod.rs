@@ -608,15 +608,13 @@ fn roles(
         |k: usize| ["was", "were", "been", "being", "is", "are", "got", "get"].iter().any(|w| toks[k].folded_is(w));
     let adverb =
         |k: usize| ["reportedly", "allegedly", "later", "also", "fatally"].iter().any(|w| toks[k].folded_is(w));
-    let passive_subject = material
-        && ts > 0
-        && (aux(ts - 1) || (ts > 1 && adverb(ts - 1) && aux(ts - 2)))
-        && !(te..(te + 6).min(toks.len())).any(|k| toks[k].folded_is("by"));
+    let by = (te..(te + 6).min(toks.len())).find(|&k| toks[k].folded_is("by"));
+    let passive_subject =
+        material && ts > 0 && (aux(ts - 1) || (ts > 1 && adverb(ts - 1) && aux(ts - 2))) && by.is_none();
     if passive_subject {
         let subject = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
         return (None, subject);
     }
-    let by = (te..(te + 6).min(toks.len())).find(|&k| toks[k].folded_is("by"));
     let by_actor = by.and_then(|b| actors.iter().position(|a| usable(a) && a.tok_start > b && a.tok_start <= b + 2));
     let before = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
     let after = actors

@@ -168,8 +168,10 @@ pub(crate) fn resolve(
 
 /// The country a short text names, for the caller's country hint: an ISO
 /// alpha-2 code (when `code_ok`), a country or nationality ("Daily Nation
-/// (Kenya)", "Zambian Watchdog"), else the country of the first place it
-/// names ("Imphal Free Press"). `None` when it names none.
+/// (Kenya)", "Zambian Watchdog"), else the country of the first city or
+/// division it names ("Imphal Free Press"). Worldwide agencies and language
+/// tags count for nothing ("Agence France Presse - English"). `None` when it
+/// names none.
 pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Option<[u8; 2]> {
     let text = text.trim();
     // Outlet names are short; a long string is not one.

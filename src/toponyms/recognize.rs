@@ -25,7 +25,7 @@
 
 use super::lexicon::{role, LEXICON};
 use crate::gazetteer::memo::ProbeMemo;
-use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact, Entry};
+use crate::gazetteer::store::compact::{posting_is_primary, posting_record, Compact, Entry, RecordView};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::text::fold::FoldedText;
 use crate::text::tokens::{combine, hash_bytes, shape, Token, KEY_START};
@@ -348,9 +348,7 @@ fn bare_possessive(view: &Compact<'_>, memo: &mut ProbeMemo, t: &Token, text: &s
     view.postings(entry)
         .any(|p| {
             let r = view.record(posting_record(p));
-            posting_is_primary(p)
-                && (r.kind() == PlaceKind::Country
-                    || (r.kind() == PlaceKind::City && (r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000)))
+            posting_is_primary(p) && (r.kind() == PlaceKind::Country || (r.kind() == PlaceKind::City && great_city(&r)))
         })
         .then_some(entry)
 }
@@ -465,6 +463,11 @@ const CAPITAL: u8 = 4;
 const CITY: u8 = 8;
 const TOWN: u8 = 16;
 
+/// A national capital or a city of a million: the [`CAPITAL`] bit.
+fn great_city(r: &RecordView<'_>) -> bool {
+    r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000
+}
+
 /// The kind summary of a name entry: what kinds of place it names.
 fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
     memo.summary(entry, || {
@@ -473,7 +476,7 @@ fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
             acc | match r.kind() {
                 PlaceKind::Country => AREA | COUNTRY,
                 PlaceKind::Admin1 | PlaceKind::Region => AREA,
-                PlaceKind::City if r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000 => CAPITAL | CITY,
+                PlaceKind::City if great_city(&r) => CAPITAL | CITY,
                 PlaceKind::City => CITY,
                 PlaceKind::Town => TOWN,
                 _ => 0,
