@@ -159,6 +159,27 @@ fn vow_to_attack_is_a_threat_not_an_attack() {
 }
 
 #[test]
+fn intent_after_the_trigger_is_only_the_next_word() {
+    // "attacks will continue" is a threat; "protested against plans to
+    // build" is a realised protest against someone else's intent.
+    assert_event_types(&[
+        ("Hamas said its attacks will continue until the siege ends.", "threaten"),
+        ("Hundreds of traders in Garissa protested against plans to build a new market.", "peaceful_protest"),
+        ("Civil society groups in Nairobi protest MPs plan to raise their own pay.", "peaceful_protest"),
+    ]);
+}
+
+#[test]
+fn statements_need_a_speaker() {
+    // A reporting verb with nobody named is no event; one with a speaker is.
+    let doc = extract("The talks will resume next month, officials said on Monday.");
+    assert!(!doc.events.iter().any(|e| e.event_type == "make_statement"), "{}", show(&doc));
+    let doc = extract("Pentagon chief Lloyd Austin said on Tuesday that the strikes were necessary.");
+    let st = doc.events.iter().find(|e| e.event_type == "make_statement").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(st.source.as_ref().and_then(|a| a.country.as_deref()), Some("US"), "{}", show(&doc));
+}
+
+#[test]
 fn denied_strike_is_not_a_strike() {
     // "denied carrying out the strike": the strike is not asserted.
     for t in [

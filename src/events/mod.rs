@@ -511,6 +511,12 @@ pub(crate) fn extract(
                 source = mem.last_source.as_ref().filter(|(_, at)| si - at <= 3).map(|(a, _)| a.clone());
             }
             let target = tgt.map(|i| found_actors[i].actor.clone());
+            // "…, police said": a statement is an event only when we know
+            // whose it is (CAMEO codes none without an actor). Such reporting
+            // verbs are most sentences of a wire story.
+            if def.event_type == "make_statement" && source.is_none() && target.is_none() {
+                continue;
+            }
             let (date_v, precision) = match (date, doc_date) {
                 (Some(d), _) => (Some(d.date), Some(d.precision)),
                 (None, Some(d)) => (Some(d), Some(DatePrecision::Day)),
@@ -581,10 +587,12 @@ fn passive(toks: &[Token], (ts, te): (usize, usize), e: usize) -> bool {
     by && (under || was)
 }
 
-/// "… attacks will continue", "strikes would follow": intent after the trigger.
+/// "… attacks will continue", "strikes would follow": intent right after the
+/// trigger. Only the next word counts: in "protested against plans to
+/// build" or "protest MPs' plan to" the intent belongs to someone else.
 fn next_is_intent(toks: &[Token], te: usize, e: usize) -> bool {
     let lex = &*EVENT_LEXICON;
-    (te..(te + 2).min(e)).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::INTENT != 0))
+    te < e && lex.cues.word(&toks[te]).is_some_and(|c| c & cue::INTENT != 0)
 }
 
 fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
