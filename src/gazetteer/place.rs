@@ -7,7 +7,7 @@ pub use super::store::kind::PlaceKind;
 /// A gazetteer entry, as output: the `Place` object of the output contract.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
-    /// Stable id: `geonames:<geonameid>`, `ourairports:<ident>` or `supplement:<slug>`.
+    /// Stable id: `geonames:<geonameid>`, `ourairports:<ident>`, `kenya-data:<code>`, `rgeo:<slug>` or `supplement:<slug>`.
     pub id: String,
     /// Preferred name.
     pub name: String,

@@ -305,6 +305,21 @@ pub(crate) fn resolve(
             if unsupported && one_word && (small || lossy) {
                 return None;
             }
+            // "Mararani in Lamu East": a name matched on its lossy key to a
+            // place outside the division it is said to be in is an unknown
+            // place of that division, and is reported as that division (as
+            // ACLED codes a village it cannot find), with low confidence.
+            if let Some(c) = container[m].filter(|_| lossy) {
+                if let Some((ycc, ya1, ykind)) = cands_top(&v, found, c, gaz) {
+                    let outside = r.country() != Some(ycc)
+                        || (ykind != PlaceKind::Country && !ya1.is_empty() && ya1 != r.admin1());
+                    if outside {
+                        let within = cands[c].first()?;
+                        let confidence = (0.4 * f.evidence).clamp(0.0, 1.0);
+                        return Some(Resolved { record: within.record, how: best.how, confidence });
+                    }
+                }
+            }
             // With nothing else pointing at its country, a name matched on
             // its lossy key must be a near-spelling ("Fallouja"), not a
             // different name that shares the key ("Songhor" / Sonqor,
