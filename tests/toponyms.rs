@@ -659,3 +659,15 @@ fn lossy_match_outside_its_stated_division_is_that_division() {
     assert_eq!(m.place.name, "Lamu East", "{}", show(&doc));
     assert!(m.confidence < 0.5, "{}", show(&doc));
 }
+
+#[test]
+fn names_after_political_and_religious_titles_are_people() {
+    // "legislator", "aspirant", "pastor" introduce a person, like "President".
+    for (text, name) in [
+        ("Newly elected ODM legislator Melitus Were was shot dead on Tuesday.", "Melitus"),
+        ("Council aspirant Taveta Kibwana was attacked at her home.", "Taveta"),
+        ("Gunmen shot pastor Marsabit Ochieng outside the church.", "Marsabit"),
+    ] {
+        assert_not_place(text, &extract(text), name);
+    }
+}
