@@ -779,3 +779,18 @@ fn ward_events_are_at_division_precision() {
     let loc = doc.events.iter().find_map(|e| e.location.as_ref()).unwrap_or_else(|| panic!("{}", show(&doc)));
     assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Sangailu", 2), "{}", show(&doc));
 }
+
+#[test]
+fn hijackings_disappearances_thefts_and_named_victims() {
+    assert_event_types(&[
+        ("Ten armed men hijack a bus near Mandera and take it across the border.", "abduction_forced_disappearance"),
+        ("An opposition official was held captive by party members at a polling station in Kisii.", "abduction_forced_disappearance"),
+        ("Two activists went missing in April; relatives blame the police for their disappearance.", "abduction_forced_disappearance"),
+        ("Ethiopian raiders steal 3,000 cattle near Moyale.", "looting_property_destruction"),
+        ("Attackers poured acid on five officials at a party office in Nairobi.", "attack"),
+    ]);
+    // One named victim of a singular passive: an event with one fatality.
+    let doc = extract("Human rights activist Kamau Kingara was killed along with his colleague.");
+    let ev = doc.events.iter().find(|e| e.killed == Some(1)).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(ev.event_type, "attack", "{}", show(&doc));
+}

@@ -427,7 +427,95 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         let slot = if killed { &mut out.killed } else { &mut out.wounded };
         *slot = Some(slot.unwrap_or(0).saturating_add(v));
     }
+    if out == Casualties::default() {
+        out = one_named_victim(toks, &w);
+    }
     out
+}
+
+/// "The mayor was killed", "Kamau Kingara was shot dead", "a chief was
+/// injured": a person (a person noun or a name) as the subject of a singular
+/// passive is one victim. "The bill was killed" is not.
+fn one_named_victim(toks: &[Token], w: &[&str]) -> Casualties {
+    for j in 2..w.len() {
+        if w[j - 1] != "was" {
+            continue;
+        }
+        let killed = is_killed(w[j]) || (w[j] == "shot" && w.get(j + 1) == Some(&"dead"));
+        if !(killed || is_wounded(w[j])) || matches!(w[j], "dead" | "deaths" | "bodies" | "injuries" | "wounds") {
+            continue;
+        }
+        let subject = j - 2;
+        let named = toks[subject].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
+        let nobody = matches!(w[subject], "nobody" | "none" | "anyone" | "everyone" | "who" | "which" | "it" | "this")
+            || (subject > 0 && w[subject - 1] == "no");
+        if (named || is_person_noun(w[subject])) && !nobody {
+            return if killed {
+                Casualties { killed: Some(1), wounded: None }
+            } else {
+                Casualties { killed: None, wounded: Some(1) }
+            };
+        }
+    }
+    Casualties::default()
+}
+
+/// Singular nouns for one person, as the subject of "was killed".
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "man" | "woman"
+            | "boy"
+            | "girl"
+            | "child"
+            | "person"
+            | "civilian"
+            | "soldier"
+            | "policeman"
+            | "officer"
+            | "mayor"
+            | "chief"
+            | "mp"
+            | "mca"
+            | "councillor"
+            | "official"
+            | "leader"
+            | "candidate"
+            | "aspirant"
+            | "activist"
+            | "journalist"
+            | "teacher"
+            | "student"
+            | "pupil"
+            | "driver"
+            | "trader"
+            | "farmer"
+            | "herder"
+            | "pastor"
+            | "priest"
+            | "imam"
+            | "cleric"
+            | "businessman"
+            | "worker"
+            | "guard"
+            | "resident"
+            | "villager"
+            | "passenger"
+            | "suspect"
+            | "commander"
+            | "politician"
+            | "legislator"
+            | "elder"
+            | "youth"
+            | "father"
+            | "mother"
+            | "son"
+            | "daughter"
+            | "husband"
+            | "wife"
+            | "brother"
+            | "sister"
+    )
 }
 
 #[cfg(test)]
@@ -479,6 +567,16 @@ mod tests {
             (None, None)
         );
         assert_eq!(cas("Since October, 1,400 people have been killed."), (None, None));
+    }
+
+    #[test]
+    fn one_person_as_subject_of_a_singular_passive() {
+        assert_eq!(cas("The mayor was killed on Tuesday."), (Some(1), None));
+        assert_eq!(cas("Kamau Kingara was shot dead outside his office."), (Some(1), None));
+        assert_eq!(cas("A local chief was injured in the attack."), (None, Some(1)));
+        assert_eq!(cas("The bill was killed in committee."), (None, None));
+        assert_eq!(cas("Nobody was hurt in the blast."), (None, None));
+        assert_eq!(cas("No one was injured."), (None, None));
     }
 
     #[test]
