@@ -784,8 +784,14 @@ fn ward_events_are_at_division_precision() {
 fn hijackings_disappearances_thefts_and_named_victims() {
     assert_event_types(&[
         ("Ten armed men hijack a bus near Mandera and take it across the border.", "abduction_forced_disappearance"),
-        ("An opposition official was held captive by party members at a polling station in Kisii.", "abduction_forced_disappearance"),
-        ("Two activists went missing in April; relatives blame the police for their disappearance.", "abduction_forced_disappearance"),
+        (
+            "An opposition official was held captive by party members at a polling station in Kisii.",
+            "abduction_forced_disappearance",
+        ),
+        (
+            "Two activists went missing in April; relatives blame the police for their disappearance.",
+            "abduction_forced_disappearance",
+        ),
         ("Ethiopian raiders steal 3,000 cattle near Moyale.", "looting_property_destruction"),
         ("Attackers poured acid on five officials at a party office in Nairobi.", "attack"),
     ]);

@@ -464,7 +464,8 @@ fn one_named_victim(toks: &[Token], w: &[&str]) -> Casualties {
 fn is_person_noun(w: &str) -> bool {
     matches!(
         w,
-        "man" | "woman"
+        "man"
+            | "woman"
             | "boy"
             | "girl"
             | "child"
