@@ -673,6 +673,10 @@ fn group_home_is_the_fallback_location() {
     // A place the text names wins.
     let d = with("Pokot raiders killed two herders in Kitale.", None);
     assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"));
+    // A group the document names outside the event's roles still says where.
+    let d = with("Youths attacked a police post and stole weapons; the attackers were suspected members of MRC.", None);
+    let loc = d.events[0].location.as_ref().expect("a location");
+    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Mombasa County", 3), "{:?}", d.events);
 }
 
 /// Mob violence written with the victim inside the phrase, and party

@@ -270,6 +270,10 @@ pub(crate) fn extract(
     let names = |cc: &str| gaz.country_name(cc);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
+    // Groups with a known home area that the document names anywhere, in
+    // order: where an event that names no place most likely happened after
+    // its own actors' homes ("… the attackers were suspected MRC members").
+    let mut based: Vec<Actor> = Vec::new();
 
     for (si, sent) in sentences.iter().enumerate() {
         let (s, e) = sent.toks;
@@ -294,6 +298,11 @@ pub(crate) fn extract(
             continue;
         }
         let found_actors = find_actors(input, toks, (s, e), topo, doc_country.as_deref(), &names);
+        for a in &found_actors {
+            if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
+                based.push(a.actor.clone());
+            }
+        }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| (a.tok_start, a.tok_end)).collect();
         let date = dates::find_date(&toks[s..e], ftext, doc_date);
         let armed = found_actors
@@ -561,6 +570,7 @@ pub(crate) fn extract(
             let home = [ev.target.as_ref(), ev.source.as_ref()]
                 .into_iter()
                 .flatten()
+                .chain(&based)
                 .find_map(|a| location::actor_home(gaz, a, country.as_deref()));
             if let Some(place) = home.or_else(|| country.as_deref().and_then(|c| gaz.capital(c))) {
                 ev.location = Some(EventLocation { place, text: None, start: None, end: None, geo_precision: 3 });
