@@ -671,3 +671,16 @@ fn names_after_political_and_religious_titles_are_people() {
         assert_not_place(text, &extract(text), name);
     }
 }
+
+#[test]
+fn bare_division_names_beat_small_villages_and_acronyms_are_no_places() {
+    // "Samburu" is Samburu County, not the village of that name in Kwale.
+    let text = "Ten people were killed in a cattle raid in Marti, Samburu, on Wednesday.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Samburu").place.kind, PlaceKind::Admin1, "{}", show(&doc));
+    // Three capitals are an acronym unless they are a country's code.
+    let text = "Region 1 BOE approves proposed budget after a meeting in Hartford.";
+    assert_not_place(text, &extract(text), "BOE");
+    let text = "Talks between the UAE and Iran resumed on Monday.";
+    assert_eq!(mention(&extract(text), text, "UAE").place.country.as_deref(), Some("AE"));
+}

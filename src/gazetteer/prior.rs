@@ -64,6 +64,10 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         // ("England" for the United Kingdom) less surely so.
         PlaceKind::Country if alternate => 70.0,
         PlaceKind::Country => 115.0,
+        // A division's bare name ("Samburu" for Samburu County) is one of
+        // its alternates, yet as good as its preferred name: it must beat a
+        // village that bears the name outright.
+        PlaceKind::Admin1 if alternate => 62.0,
         PlaceKind::Admin1 => 55.0,
         PlaceKind::Region => 55.0,
         PlaceKind::Admin2 => 32.0,

@@ -576,7 +576,9 @@ fn judge(
         if len < 3 && !(head.has(shape::ALL_CAPS) && has_area) && !abbreviation {
             return None;
         }
-        if head.has(shape::ALL_CAPS) && len <= 3 && !has_area {
+        // Written in capitals, three letters are an acronym: only a
+        // country's code ("UAE", "DRC") is a place; "BOE" is no Boé.
+        if head.has(shape::ALL_CAPS) && len <= 3 && !has_country {
             return None;
         }
         if doc.persons.contains(&head.hash) && !has_area {
