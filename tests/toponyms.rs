@@ -684,3 +684,10 @@ fn bare_division_names_beat_small_villages_and_acronyms_are_no_places() {
     let text = "Talks between the UAE and Iran resumed on Monday.";
     assert_eq!(mention(&extract(text), text, "UAE").place.country.as_deref(), Some("AE"));
 }
+
+#[test]
+fn a_named_forces_country_is_enough_to_drop_foreign_village_homonyms() {
+    // The General Service Unit says Kenya; Westgate, USA is no place here.
+    let text = "Troops and GSU personnel exchange fire in Westgate mall due to mistaken identity.";
+    assert_not_place(text, &extract(text), "Westgate");
+}

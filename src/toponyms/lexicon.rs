@@ -49,6 +49,9 @@ pub(crate) struct Lexicon {
 
 /// Flag of an actor whose name masks place words inside it.
 pub(crate) const MASK: u32 = 1 << 16;
+/// Value bit: the actor is an armed group or a people, which cross borders
+/// (al-Shabaab raids in Kenya), so its country is weaker evidence.
+pub(crate) const CROSS_BORDER: u32 = 1 << 17;
 
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::bundled);
 
@@ -90,14 +93,18 @@ impl Lexicon {
                 Some("government" | "military" | "police" | "civilians" | "protesters" | "rioters") => 0,
                 _ => MASK,
             };
+            let cross_border = match rec.get(2) {
+                Some("armed_group" | "rebel_group" | "ethnic_group") => CROSS_BORDER,
+                _ => 0,
+            };
             let country = rec
                 .get(3)
                 .map(str::as_bytes)
                 .filter(|b| b.len() == 2)
                 .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as u32);
-            actors.insert(rec.get(0).unwrap_or(""), mask | country);
+            actors.insert(rec.get(0).unwrap_or(""), mask | cross_border | country);
             for alias in rec.get(1).unwrap_or("").split('|') {
-                actors.insert(alias, mask | country);
+                actors.insert(alias, mask | cross_border | country);
             }
         }
         let mut international_media = PhraseSet::new();

@@ -109,7 +109,7 @@ pub(crate) struct Recognised {
     found: Vec<Found>,
     demonyms: Vec<recognize::FoundDemonym>,
     /// Countries of the known actors the document names.
-    actor_countries: Vec<[u8; 2]>,
+    actor_countries: Vec<recognize::ActorCountry>,
 }
 
 /// Recognises the place names and demonyms of a document.
@@ -132,6 +132,7 @@ pub(crate) fn resolve(
     let Recognised { found, demonyms: dem, actor_countries } = rec;
     let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries, hint);
     let v = gaz.view();
+    let actor_countries = actor_countries.iter().map(|a| a.0).collect();
     let mut out = Toponyms { actor_countries, ..Toponyms::default() };
     for (f, r) in found.iter().zip(resolved) {
         let Some(r) = r else { continue };

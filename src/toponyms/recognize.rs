@@ -50,6 +50,10 @@ struct DocTables {
     mask: Vec<bool>,
 }
 
+/// The country of an actor the document names, and whether it is a settled
+/// actor's (a state body, party or person) rather than a cross-border one's.
+pub(crate) type ActorCountry = ([u8; 2], bool);
+
 /// A recognised place name, before resolution.
 #[derive(Clone, Debug)]
 pub(crate) struct Found {
@@ -97,7 +101,7 @@ pub(crate) fn recognize(
     toks: &[Token],
     places: &mut Vec<Found>,
     demonyms: &mut Vec<FoundDemonym>,
-    actor_countries: &mut Vec<[u8; 2]>,
+    actor_countries: &mut Vec<ActorCountry>,
 ) {
     SCRATCH.with_borrow_mut(|(memo, tables)| {
         memo.serve(gaz.id());
@@ -115,7 +119,7 @@ fn recognize_with(
     toks: &[Token],
     places: &mut Vec<Found>,
     demonyms: &mut Vec<FoundDemonym>,
-    actor_countries: &mut Vec<[u8; 2]>,
+    actor_countries: &mut Vec<ActorCountry>,
 ) {
     let view = gaz.view();
     let lex = &*LEXICON;
@@ -175,8 +179,11 @@ fn recognize_with(
                 }
             }
             let cc = ((v & 0xFFFF) as u16).to_le_bytes();
-            if cc != [0, 0] && !actor_countries.contains(&cc) {
-                actor_countries.push(cc);
+            let settled = v & super::lexicon::CROSS_BORDER == 0;
+            if let Some(seen) = actor_countries.iter_mut().find(|a| a.0 == cc) {
+                seen.1 |= settled;
+            } else if cc != [0, 0] {
+                actor_countries.push((cc, settled));
             }
             i = e;
             continue;

@@ -38,7 +38,7 @@ pub(crate) fn resolve(
     folded: &str,
     found: &[Found],
     demonyms: &[FoundDemonym],
-    actor_countries: &[[u8; 2]],
+    actor_countries: &[super::recognize::ActorCountry],
     hint: Option<[u8; 2]>,
 ) -> Vec<Option<Resolved>> {
     let v = gaz.view();
@@ -57,7 +57,7 @@ pub(crate) fn resolve(
     for d in demonyms {
         *countries.entry(d.country).or_default() += 1.0;
     }
-    for c in actor_countries {
+    for (c, _) in actor_countries {
         *countries.entry(*c).or_default() += 0.7;
     }
     // The caller's country hint counts like a nationality in the text.
@@ -98,6 +98,14 @@ pub(crate) fn resolve(
     }
 
     let strongest = countries.values().copied().fold(0.0f32, f32::max);
+    // Armed groups and peoples cross borders: al-Shabaab (Somalia) raids
+    // Kenyan villages. The points of their countries, to keep a village
+    // within reach of one.
+    let cross_border: Vec<(f64, f64)> = actor_countries
+        .iter()
+        .filter(|a| !a.1)
+        .filter_map(|a| v.country(a.0).map(|i| v.record(i)).map(|r| (r.lat(), r.lon())))
+        .collect();
     // Divisions that contain another name's top candidate.
     // (country, division, name) of every name's top candidate, so that a
     // division is supported only by other names ("Alexandria" the city is
@@ -292,7 +300,7 @@ pub(crate) fn resolve(
             let r = v.record(best.record);
             let w = r.country().and_then(|c| countries.get(&c).copied()).unwrap_or(0.0);
             let own_w = own[m].filter(|o| Some(o.0) == r.country()).map_or(0.0, |o| o.1);
-            let unsupported = w - own_w <= 0.05 && strongest >= 1.0;
+            let unsupported = w - own_w <= 0.05 && strongest >= 0.7;
             // In a story about another country, a one-word village or town
             // found only in some third country is a homonym we do not know
             // ("Mary", "Chester"), not a place to report; likewise a lone word
@@ -302,7 +310,13 @@ pub(crate) fn resolve(
             let small = matches!(r.kind(), PlaceKind::Village | PlaceKind::Town)
                 && r.origin() != crate::gazetteer::store::row::Origin::Curated;
             let lossy = best.how == MatchKind::Transliteration;
-            if unsupported && one_word && (small || lossy) {
+            // A town that bears the name outright stays when it lies within
+            // reach of a cross-border actor's country (1,200 km of its point).
+            let in_reach = || {
+                let p = geo::Point::new(r.lon(), r.lat());
+                cross_border.iter().any(|&(lat, lon)| haversine_km(p, geo::Point::new(lon, lat)) < 1200.0)
+            };
+            if unsupported && one_word && (lossy || (small && !in_reach())) {
                 return None;
             }
             // "Mararani in Lamu East": a name matched on its lossy key to a
