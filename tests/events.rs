@@ -804,3 +804,13 @@ fn hijackings_disappearances_thefts_and_named_victims() {
     let ev = doc.events.iter().find(|e| e.killed == Some(1)).unwrap_or_else(|| panic!("{}", show(&doc)));
     assert_eq!(ev.event_type, "attack", "{}", show(&doc));
 }
+
+#[test]
+fn the_subject_of_a_death_is_the_victim() {
+    // The policeman died in the attack: he is its target, and an attack on
+    // police by anyone but a crowd is a battle in ACLED's terms.
+    let doc = extract("A policeman died of gunshot wounds he sustained in an attack in Garissa on Tuesday.");
+    let ev = doc.events.iter().find(|e| e.target.is_some()).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(ev.target.as_ref().and_then(|a| a.kind.as_deref()), Some("police"), "{}", show(&doc));
+    assert_eq!(ev.event_type, "armed_clash", "{}", show(&doc));
+}

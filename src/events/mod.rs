@@ -635,6 +635,23 @@ fn roles(
     }
     let by_actor = by.and_then(|b| actors.iter().position(|a| usable(a) && a.tok_start > b && a.tok_start <= b + 2));
     let before = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
+    // The subject of a death or an injury is a victim, whatever the trigger
+    // ("A policeman died of wounds sustained in an attack", "two rangers
+    // were shot dead … in the attack").
+    let victim = |a: &FoundActor| {
+        let word = |k: usize, ws: &[&str]| k < toks.len() && ws.iter().any(|w| toks[k].folded_is(w));
+        let k = a.tok_end;
+        word(k, &["died", "dies", "succumbed", "sustained"])
+            || (k < toks.len()
+                && aux(k)
+                && (word(k + 1, &["killed", "injured", "wounded", "shot", "hurt", "murdered", "lynched"])
+                    || (adverb(k + 1) && word(k + 2, &["killed", "injured", "wounded", "shot", "hurt", "murdered"]))))
+    };
+    if material && by_actor.is_none() {
+        if let Some(b) = before.filter(|&b| victim(&actors[b])) {
+            return (None, Some(b));
+        }
+    }
     let after = actors
         .iter()
         .position(|a| usable(a) && a.tok_start >= te && Some(a.tok_start) != by_actor.map(|i| actors[i].tok_start));
