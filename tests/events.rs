@@ -814,3 +814,17 @@ fn the_subject_of_a_death_is_the_victim() {
     assert_eq!(ev.target.as_ref().and_then(|a| a.kind.as_deref()), Some("police"), "{}", show(&doc));
     assert_eq!(ev.event_type, "armed_clash", "{}", show(&doc));
 }
+
+#[test]
+fn protests_with_fires_and_tyres_are_violent() {
+    assert_event_types(&[
+        (
+            "Traders in Ruiru protested the demolition of kiosks and lit fires along the highway.",
+            "violent_demonstration",
+        ),
+        (
+            "Residents of Kisumu protested over water shortages, setting tyres alight on the main road.",
+            "violent_demonstration",
+        ),
+    ]);
+}

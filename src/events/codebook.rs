@@ -72,6 +72,8 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 "beat",
                 "disrupt",
                 "running battle",
+                "tyre",
+                "lit fire",
             ]) =>
         {
             ("violent_demonstration", "145")
