@@ -828,3 +828,11 @@ fn protests_with_fires_and_tyres_are_violent() {
         ),
     ]);
 }
+
+#[test]
+fn ambushes_on_civilians_are_attacks_on_forces_battles() {
+    assert_event_types(&[
+        ("Three people were killed after a passenger bus was ambushed by Al Shabaab near Mandera.", "attack"),
+        ("Al Shabaab militants ambushed a police patrol near Mandera, killing two officers.", "armed_clash"),
+    ]);
+}
