@@ -691,3 +691,14 @@ fn a_named_forces_country_is_enough_to_drop_foreign_village_homonyms() {
     let text = "Troops and GSU personnel exchange fire in Westgate mall due to mistaken identity.";
     assert_not_place(text, &extract(text), "Westgate");
 }
+
+#[test]
+fn karachi_and_lahore_towns_and_sentence_initial_minor() {
+    // Cities' towns that South Asian protest and conflict notes name.
+    assert_country("Police and Orangi Town residents clashed during a protest over water.", "Orangi Town", "PK");
+    assert_country("A woman was injured in a grenade blast in the Lyari area on Friday.", "Lyari", "PK");
+    assert_country("Traders blocked roads in Iqbal Town over power cuts.", "Iqbal Town", "PK");
+    // "Minor" opening a sentence is the adjective, not Minor, Alabama.
+    let text = "Minor scuffles between party workers were reported on Friday night.";
+    assert_not_place(text, &extract(text), "Minor");
+}
