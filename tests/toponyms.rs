@@ -702,3 +702,12 @@ fn karachi_and_lahore_towns_and_sentence_initial_minor() {
     let text = "Minor scuffles between party workers were reported on Friday night.";
     assert_not_place(text, &extract(text), "Minor");
 }
+
+#[test]
+fn the_followed_by_common_words_is_no_name() {
+    // "The Camp" is an alternate name of an English village; "The camp" in
+    // prose is a camp. "The Hague" stays a place.
+    let text = "The camp in Benghazi was used by the militia as its headquarters.";
+    assert_not_place(text, &extract(text), "The camp");
+    assert_country("Talks resumed in The Hague on Monday.", "The Hague", "NL");
+}

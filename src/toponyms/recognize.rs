@@ -546,9 +546,10 @@ fn judge(
             return None;
         }
     }
-    // "The city", "The region": a stop word followed by common words.
+    // "The city", "The region", "The camp": a stop word or "the" followed
+    // by common words ("The Hague" is capitalised).
     if end - i > 1
-        && roles[i] & role::STOPWORD != 0
+        && (roles[i] & role::STOPWORD != 0 || first.folded_is("the"))
         && toks[i + 1..end].iter().all(|t| !is_cap(t) && !t.has(shape::DIGIT))
     {
         return None;
