@@ -711,3 +711,13 @@ fn the_followed_by_common_words_is_no_name() {
     assert_not_place(text, &extract(text), "The camp");
     assert_country("Talks resumed in The Hague on Monday.", "The Hague", "NL");
 }
+
+#[test]
+fn surnames_after_a_middle_name_or_a_titled_first_name() {
+    // "Jason Terrell Jones", "Judge Haywood Turner": the last word is a
+    // surname, so its lone later uses are the person, not a town.
+    let text = "Police said Jason Terrell Jones, 23, was charged. Witnesses said Jones got upset.";
+    assert_not_place(text, &extract(text), "Jones got");
+    let text = "Hyles unseated Municipal Court Judge Haywood Turner. Turner conceded on Tuesday.";
+    assert_not_place(text, &extract(text), "Turner conceded");
+}

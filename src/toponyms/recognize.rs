@@ -160,7 +160,16 @@ fn recognize_with(
                 // Not after a possessive: "St Mary’s Mumias Girls School".
                 && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]) && !toks[k - 1].has(shape::POSSESSIVE))
                     || roles[k - 1] & role::TITLE != 0
-                    || is_initial(&toks[k - 1], text))
+                    || is_initial(&toks[k - 1], text)
+                    // One more name in between: "Jason Terrell Jones", "Judge
+                    // Haywood Turner", "The Rev. Al Meredith".
+                    || (k >= 2
+                        && toks[k - 1].has(shape::JOINED)
+                        && is_cap(&toks[k - 1])
+                        && !toks[k - 1].has(shape::POSSESSIVE)
+                        && roles[k - 1] & role::PLACE_PREFIX == 0
+                        && roles[k - 2] & (role::GIVEN_NAME | role::TITLE) != 0
+                        && is_cap(&toks[k - 2])))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash));
