@@ -721,3 +721,10 @@ fn surnames_after_a_middle_name_or_a_titled_first_name() {
     let text = "Hyles unseated Municipal Court Judge Haywood Turner. Turner conceded on Tuesday.";
     assert_not_place(text, &extract(text), "Turner conceded");
 }
+
+#[test]
+fn common_american_given_names_make_people() {
+    // "Abraham Lincoln": a given name before the town's name makes a person.
+    let text = "A settler wrote to Abraham Lincoln in 1848 about the new road.";
+    assert_not_place(text, &extract(text), "Lincoln");
+}
