@@ -728,3 +728,10 @@ fn common_american_given_names_make_people() {
     let text = "A settler wrote to Abraham Lincoln in 1848 about the new road.";
     assert_not_place(text, &extract(text), "Lincoln");
 }
+
+#[test]
+fn country_codes_in_capitals_are_the_country_even_in_a_french_story() {
+    // "Us" is a village near Paris; "US" in capitals is the United States.
+    let text = "French officials in Paris and Lyon said the US would send envoys to France.";
+    assert_country(text, "US", "US");
+}

@@ -47,7 +47,14 @@ pub(crate) fn resolve(
         .map(|f| {
             let s = toks[f.tok_start].start as usize;
             let e = toks[f.tok_end - 1].end as usize;
-            candidates(&v, gaz, f, &folded[s..e])
+            let mut cs = candidates(&v, gaz, f, &folded[s..e]);
+            // "US", "UAE", "DRC" in capitals are the country's code, never
+            // a village spelled the same ("Us", France).
+            let code = f.tok_end - f.tok_start == 1 && e - s <= 3 && toks[f.tok_start].has(shape::ALL_CAPS);
+            if code && cs.iter().any(|c| v.record(c.record).kind() == PlaceKind::Country) {
+                cs.retain(|c| v.record(c.record).kind() == PlaceKind::Country);
+            }
+            cs
         })
         .collect();
 
