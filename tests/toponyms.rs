@@ -735,3 +735,11 @@ fn country_codes_in_capitals_are_the_country_even_in_a_french_story() {
     let text = "French officials in Paris and Lyon said the US would send envoys to France.";
     assert_country(text, "US", "US");
 }
+
+#[test]
+fn a_city_of_millions_is_what_its_divisions_bare_name_means() {
+    // "New York" is the city, not the state whose seat is Albany.
+    let text = "Protesters marched through New York on Saturday.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "New York").place.kind, PlaceKind::City, "{}", show(&doc));
+}

@@ -103,14 +103,18 @@ pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
     }
     for (i, s) in cands.iter_mut() {
         let r = view.record(*i);
-        if !matches!(r.fcode(), "PPLA" | "PPLC") {
+        // A city of millions is what its division's bare name means in the
+        // news even when it is not the seat ("New York" is New York City,
+        // not the state whose capital is Albany).
+        let metropolis = r.population_or_zero() >= 1_000_000;
+        if !matches!(r.fcode(), "PPLA" | "PPLC") && !metropolis {
             continue;
         }
         // "Oklahoma City" is not what "Oklahoma" means: the seat must bear
         // the division's name, not that name plus a word.
         let words = |n: &str| n.split([' ', '-']).filter(|w| !w.is_empty()).count();
         for &(cc, name, ds) in &divisions {
-            if cc == r.country() && name == r.admin1() && *s <= ds && words(r.name()) <= words(name) {
+            if cc == r.country() && name == r.admin1() && *s <= ds && (metropolis || words(r.name()) <= words(name)) {
                 *s = ds + 1.0;
             }
         }
