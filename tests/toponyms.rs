@@ -743,3 +743,12 @@ fn a_city_of_millions_is_what_its_divisions_bare_name_means() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "New York").place.kind, PlaceKind::City, "{}", show(&doc));
 }
+
+#[test]
+fn regions_beat_villages_named_like_them() {
+    // A US story's "Middle East" is the region, not the village of that
+    // name in Maryland.
+    let text = "Officials in Washington discussed the war in the Middle East.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Middle East").place.kind, PlaceKind::Region, "{}", show(&doc));
+}

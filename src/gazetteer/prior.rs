@@ -69,7 +69,9 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         // village that bears the name outright.
         PlaceKind::Admin1 if alternate => 62.0,
         PlaceKind::Admin1 => 55.0,
-        PlaceKind::Region => 55.0,
+        // Regions have no country to gain support from; a village named
+        // like one ("Middle East", Maryland) must not win on its country's.
+        PlaceKind::Region => 70.0,
         PlaceKind::Admin2 => 32.0,
         PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => {
             size + capital
