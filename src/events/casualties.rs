@@ -92,12 +92,12 @@ fn is_wounded(w: &str) -> bool {
 }
 
 /// A 256-bit filter on the top byte of the token hashes of [`KILLED`],
-/// [`WOUNDED`] and [`CLAIMED`]. Most sentences have no casualty word, and
+/// [`WOUNDED`] and [`CLAIMED`], and "death" ("stoned to death"). Most sentences have no casualty word, and
 /// the filter rejects about nine tokens in ten with one bit test, before any
 /// string comparison.
 static CASUALTY_FILTER: Lazy<[u64; 4]> = Lazy::new(|| {
     let mut bits = [0u64; 4];
-    for w in KILLED.iter().chain(WOUNDED).chain(CLAIMED) {
+    for w in KILLED.iter().chain(WOUNDED).chain(CLAIMED).chain(&["death"]) {
         let b = (hash_bytes(w.as_bytes()) >> 56) as usize;
         bits[b >> 6] |= 1 << (b & 63);
     }
@@ -229,6 +229,59 @@ fn is_filler(w: &str) -> bool {
         )
 }
 
+/// Any other lower-case word may name the people counted ("three rangers
+/// were shot dead", "two boda boda riders died"), unless it measures time
+/// or distance or starts a clause: "two days later a man was killed" counts
+/// no two.
+fn is_plain_noun(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "minutes"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "metres"
+                | "meters"
+                | "percent"
+                | "times"
+                | "ago"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "since"
+                | "but"
+                | "or"
+                | "who"
+                | "which"
+                | "that"
+                | "at"
+                | "in"
+                | "on"
+                | "by"
+                | "from"
+                | "to"
+                | "for"
+                | "with"
+                | "as"
+                | "than"
+                | "out"
+                | "per"
+        )
+}
+
 /// Qualifiers that stand between a count and its verb or participle:
 /// "at least 12", "more than 20", "up to 5".
 fn is_qualifier(w: &str) -> bool {
@@ -286,7 +339,7 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
     let casualty_word = |t: &Token| {
         may_be_casualty(t) && {
             let w = t.folded(folded);
-            is_casualty_word(w) || CLAIMED.contains(&w)
+            is_casualty_word(w) || CLAIMED.contains(&w) || w == "death"
         }
     };
     if !toks.iter().any(casualty_word) {
@@ -322,6 +375,7 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
     }
     let mut out = Casualties::default();
     let cumulative = w.iter().any(|x| is_cumulative_cue(x));
+    let sentenced = w.iter().any(|x| x.starts_with("sentenc") || x.starts_with("condemn"));
     for (k, &(s, e, v)) in nums.iter().enumerate() {
         // "a"/"an" counts only directly before a person word and a verb.
         let article = matches!(w[s], "a" | "an" | "one" | "single") && e == s;
@@ -351,7 +405,12 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 if is_wounded(w[j]) {
                     return Some(false);
                 }
-                if !(is_filler(w[j]) || name(j)) || (w[j] == "and" && !cross_and) {
+                // "stoned two suspected robbers to death" (but "sentenced
+                // two men to death" kills no one yet).
+                if w[j] == "to" && w.get(j + 1) == Some(&"death") && !sentenced {
+                    return Some(true);
+                }
+                if !(is_filler(w[j]) || name(j) || is_plain_noun(w[j])) || (w[j] == "and" && !cross_and) {
                     return None;
                 }
                 j += 1;
@@ -578,6 +637,15 @@ mod tests {
         assert_eq!(cas("The bill was killed in committee."), (None, None));
         assert_eq!(cas("Nobody was hurt in the blast."), (None, None));
         assert_eq!(cas("No one was injured."), (None, None));
+    }
+
+    #[test]
+    fn any_noun_names_the_people_counted_but_not_time() {
+        assert_eq!(cas("Three rangers were shot dead near the park."), (Some(3), None));
+        assert_eq!(cas("Two boda boda riders died in the clash."), (Some(2), None));
+        assert_eq!(cas("Residents stoned two suspected robbers to death."), (Some(2), None));
+        assert_eq!(cas("Two days later a man was killed in the market."), (Some(1), None));
+        assert_eq!(cas("A court sentenced two men to death on Monday."), (None, None));
     }
 
     #[test]
