@@ -477,7 +477,7 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         if article && measure {
             continue;
         }
-        if article && !(e + 1 < n && is_filler(w[e + 1])) && backward().is_none() {
+        if article && !(e + 1 < n && (is_filler(w[e + 1]) || is_plain_noun(w[e + 1]))) && backward().is_none() {
             continue;
         }
         if cumulative && v >= 50 {
@@ -646,6 +646,7 @@ mod tests {
         assert_eq!(cas("Residents stoned two suspected robbers to death."), (Some(2), None));
         assert_eq!(cas("Two days later a man was killed in the market."), (Some(1), None));
         assert_eq!(cas("A court sentenced two men to death on Monday."), (None, None));
+        assert_eq!(cas("A hotel security guard is shot and killed in Diani."), (Some(1), None));
     }
 
     #[test]
