@@ -405,6 +405,43 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 if is_wounded(w[j]) {
                     return Some(false);
                 }
+                // "24 December: riders beat to death …": a date, no count.
+                if matches!(
+                    w[j],
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "jan"
+                        | "feb"
+                        | "mar"
+                        | "apr"
+                        | "jun"
+                        | "jul"
+                        | "aug"
+                        | "sep"
+                        | "sept"
+                        | "oct"
+                        | "nov"
+                        | "dec"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ) {
+                    return None;
+                }
                 // "stoned two suspected robbers to death" (but "sentenced
                 // two men to death" kills no one yet).
                 if w[j] == "to" && w.get(j + 1) == Some(&"death") && !sentenced {
@@ -647,6 +684,7 @@ mod tests {
         assert_eq!(cas("Two days later a man was killed in the market."), (Some(1), None));
         assert_eq!(cas("A court sentenced two men to death on Monday."), (None, None));
         assert_eq!(cas("A hotel security guard is shot and killed in Diani."), (Some(1), None));
+        assert_eq!(cas("24 December: riders beat to death a guard over a fare."), (None, None));
     }
 
     #[test]
