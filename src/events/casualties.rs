@@ -476,7 +476,9 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                         | "murdered"
                         | "dead"
                 ) {
-                    return Some(true);
+                    // "threatened to kill a chief": no one died.
+                    let intent = b > 0 && matches!(w[b - 1], "to" | "will" | "would" | "could" | "might" | "never");
+                    return (!intent).then_some(true);
                 }
                 if matches!(w[b], "wounding" | "injuring" | "wounded" | "injured") {
                     return Some(false);
@@ -526,6 +528,9 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
     if out == Casualties::default() {
         out = one_named_victim(toks, &w);
     }
+    if out == Casualties::default() {
+        out = one_object_victim(toks, &w);
+    }
     out
 }
 
@@ -551,6 +556,38 @@ fn one_named_victim(toks: &[Token], w: &[&str]) -> Casualties {
             } else {
                 Casualties { killed: None, wounded: Some(1) }
             };
+        }
+    }
+    Casualties::default()
+}
+
+/// "Gunmen kill Italian missionary", "Armed group kills police officer":
+/// an active killing verb whose object is one person (up to two words
+/// before a singular person noun, no count) is one victim.
+fn one_object_victim(toks: &[Token], w: &[&str]) -> Casualties {
+    for j in 0..w.len() {
+        if !matches!(
+            w[j],
+            "kill" | "kills" | "killed" | "lynch" | "lynches" | "lynched" | "murder" | "murders" | "murdered"
+        ) {
+            continue;
+        }
+        // "threatened to kill a chief", "will not kill": no one died.
+        if j > 0 && matches!(w[j - 1], "to" | "will" | "would" | "could" | "might" | "may" | "not" | "never") {
+            continue;
+        }
+        for k in j + 1..(j + 4).min(w.len()) {
+            if is_person_noun(w[k]) {
+                return Casualties { killed: Some(1), wounded: None };
+            }
+            let modifier = toks[k].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0
+                || matches!(
+                    w[k],
+                    "a" | "an" | "the" | "his" | "her" | "their" | "local" | "police" | "young" | "suspected"
+                );
+            if !modifier {
+                break;
+            }
         }
     }
     Casualties::default()
@@ -612,6 +649,21 @@ fn is_person_noun(w: &str) -> bool {
             | "wife"
             | "brother"
             | "sister"
+            | "missionary"
+            | "refugee"
+            | "constable"
+            | "ranger"
+            | "herdsman"
+            | "watchman"
+            | "thief"
+            | "robber"
+            | "rapist"
+            | "bodyguard"
+            | "chairman"
+            | "governor"
+            | "nurse"
+            | "doctor"
+            | "rider"
     )
 }
 
@@ -685,6 +737,9 @@ mod tests {
         assert_eq!(cas("A court sentenced two men to death on Monday."), (None, None));
         assert_eq!(cas("A hotel security guard is shot and killed in Diani."), (Some(1), None));
         assert_eq!(cas("24 December: riders beat to death a guard over a fare."), (None, None));
+        assert_eq!(cas("Gunmen kill Italian missionary in Turkana."), (Some(1), None));
+        assert_eq!(cas("Armed group kills police officer from rival ethnic group."), (Some(1), None));
+        assert_eq!(cas("The militia threatened to kill a police officer."), (None, None));
     }
 
     #[test]
