@@ -483,6 +483,10 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 if matches!(w[b], "wounding" | "injuring" | "wounded" | "injured") {
                     return Some(false);
                 }
+                // "the bodies of four men", "the deaths of two herders".
+                if b >= 1 && w[b] == "of" && matches!(w[b - 1], "bodies" | "deaths") {
+                    return Some(true);
+                }
                 // "killed another 3", "killed a total of 30".
                 let total_of = b >= 2 && w[b] == "of" && w[b - 1] == "total" && w[b - 2] == "a";
                 let an_estimated = b >= 1 && w[b] == "estimated" && matches!(w[b - 1], "an" | "a");
@@ -738,6 +742,7 @@ mod tests {
         assert_eq!(cas("A hotel security guard is shot and killed in Diani."), (Some(1), None));
         assert_eq!(cas("24 December: riders beat to death a guard over a fare."), (None, None));
         assert_eq!(cas("Gunmen kill Italian missionary in Turkana."), (Some(1), None));
+        assert_eq!(cas("Police found the bodies of four men in a vehicle in Gitaru."), (Some(4), None));
         assert_eq!(cas("Armed group kills police officer from rival ethnic group."), (Some(1), None));
         assert_eq!(cas("The militia threatened to kill a police officer."), (None, None));
     }
