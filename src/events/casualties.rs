@@ -383,6 +383,9 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         // killed", "two wounded"); first without crossing "and", so that
         // "killing 3 and wounding 5" gives 3 to the word before it.
         let next_num = nums.get(k + 1).map_or(n, |x| x.0);
+        // "Seven police officers and a civilian were killed": a second count
+        // joined by "and" shares the first one's verb.
+        let joined_num = nums.get(k + 1).filter(|x| x.0 > 0 && w[x.0 - 1] == "and").map(|x| x.1 + 1);
         // A group's name may stand in the noun phrase too: "12 suspected
         // TTP militants were killed", "Twenty Al-Shabab militiamen".
         let name = |j: usize| toks[j].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
@@ -395,7 +398,13 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         };
         let forward = |cross_and: bool| {
             let mut j = e + 1;
-            while j < next_num.min(e + 8) {
+            let limit = if cross_and && joined_num.is_some() { n.min(e + 12) } else { next_num.min(e + 8) };
+            while j < limit {
+                if cross_and && Some(j) == joined_num.map(|_| next_num) {
+                    // Step over the joined count itself.
+                    j = joined_num.unwrap_or(j + 1);
+                    continue;
+                }
                 if (is_killed(w[j]) || is_wounded(w[j])) && active(j) {
                     return None;
                 }
@@ -743,6 +752,8 @@ mod tests {
         assert_eq!(cas("24 December: riders beat to death a guard over a fare."), (None, None));
         assert_eq!(cas("Gunmen kill Italian missionary in Turkana."), (Some(1), None));
         assert_eq!(cas("Police found the bodies of four men in a vehicle in Gitaru."), (Some(4), None));
+        assert_eq!(cas("Seven police officers and a civilian were killed by a roadside bomb."), (Some(8), None));
+        assert_eq!(cas("Two people were injured and three killed."), (Some(3), Some(2)));
         assert_eq!(cas("Armed group kills police officer from rival ethnic group."), (Some(1), None));
         assert_eq!(cas("The militia threatened to kill a police officer."), (None, None));
     }
