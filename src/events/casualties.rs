@@ -367,6 +367,16 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 v = 12;
                 j = i + 1;
             }
+            // A range is its lower bound, as ACLED codes it: "20 to 30
+            // people", "between 6 and 10 casualties", "5 or 6 killed".
+            let range_word = match w.get(j + 1) {
+                Some(&"to") | Some(&"or") => true,
+                Some(&"and") => i > 0 && w[i - 1] == "between",
+                _ => false,
+            };
+            if range_word && w.get(j + 2).and_then(|x| count_of(x)).is_some() && !matches!(w[i], "a" | "an") {
+                j += 2;
+            }
             nums.push((i, j, v));
             i = j + 1;
         } else {
@@ -754,6 +764,8 @@ mod tests {
         assert_eq!(cas("Police found the bodies of four men in a vehicle in Gitaru."), (Some(4), None));
         assert_eq!(cas("Seven police officers and a civilian were killed by a roadside bomb."), (Some(8), None));
         assert_eq!(cas("Two people were injured and three killed."), (Some(3), Some(2)));
+        assert_eq!(cas("Between 1 and 4 soldiers were killed in the blast."), (Some(1), None));
+        assert_eq!(cas("20 to 30 people were killed in the clashes."), (Some(20), None));
         assert_eq!(cas("Armed group kills police officer from rival ethnic group."), (Some(1), None));
         assert_eq!(cas("The militia threatened to kill a police officer."), (None, None));
     }
