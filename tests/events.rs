@@ -836,3 +836,13 @@ fn ambushes_on_civilians_are_attacks_on_forces_battles() {
         ("Al Shabaab militants ambushed a police patrol near Mandera, killing two officers.", "armed_clash"),
     ]);
 }
+
+#[test]
+fn both_ends_of_a_hyphenated_route_are_locations() {
+    // "the Kitale-Lodwar road": Kitale is an end of the road, not a
+    // modifier like "US-led".
+    let doc = extract("Residents protested on the Kitale-Lodwar road on Monday over road accidents.");
+    let names: Vec<&str> =
+        doc.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_str()).collect();
+    assert!(names.contains(&"Kitale") && names.contains(&"Lodwar"), "{}", show(&doc));
+}

@@ -126,7 +126,10 @@ pub(crate) fn sentence_locations(
         if report_cut.is_some_and(|r| ms < r) {
             continue;
         }
-        if is_modifier(toks, me, trig, e) {
+        // "the Kitale-Lodwar road": the first of two hyphenated places is
+        // an end of the route, not a modifier like "US-led".
+        let route_end = toks[me - 1].has(shape::HYPHEN_AFTER) && topo.token_spans.iter().any(|&(ns, _)| ns == me);
+        if is_modifier(toks, me, trig, e) && !route_end {
             continue;
         }
         // A country locates an event only as the object of a locative
