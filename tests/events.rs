@@ -846,3 +846,11 @@ fn both_ends_of_a_hyphenated_route_are_locations() {
         doc.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_str()).collect();
     assert!(names.contains(&"Kitale") && names.contains(&"Lodwar"), "{}", show(&doc));
 }
+
+#[test]
+fn vigilantes_and_irate_residents_are_mob_violence() {
+    assert_event_types(&[
+        ("A man is killed by a band of vigilantes over suspected theft in Kisii.", "mob_violence"),
+        ("A suspect was snatched from the police by irate residents and beaten to death in Sindo.", "mob_violence"),
+    ]);
+}

@@ -32,7 +32,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let police = sk == "police" || tk == "police" || has(&["police"]);
     let state = kinds.iter().any(|k| matches!(*k, "military" | "police"));
     let non_state = kinds.iter().any(|k| matches!(*k, "armed_group" | "rebel_group" | "ethnic_group"));
-    let mob = sk == "rioters" || has(&["mob", "lynch"]);
+    // Crowds that punish someone themselves: mobs, vigilantes, irate
+    // residents beating a suspect to death.
+    let mob = sk == "rioters"
+        || has(&["mob", "lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
         "armed_clash"
             if !armed(&sk)
