@@ -854,3 +854,11 @@ fn vigilantes_and_irate_residents_are_mob_violence() {
         ("A suspect was snatched from the police by irate residents and beaten to death in Sindo.", "mob_violence"),
     ]);
 }
+
+#[test]
+fn petrol_bombs_by_assailants_are_attacks_and_mobile_is_no_mob() {
+    assert_event_types(&[
+        ("Unidentified assailants hurled a petrol bomb at a petrol station in Garissa.", "attack"),
+        ("Suspected Al Shabaab militants kill a mobile phone company employee in Mandera.", "attack"),
+    ]);
+}

@@ -34,8 +34,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let non_state = kinds.iter().any(|k| matches!(*k, "armed_group" | "rebel_group" | "ethnic_group"));
     // Crowds that punish someone themselves: mobs, vigilantes, irate
     // residents beating a suspect to death.
+    // ("mob" as a word: "mobile phone company" is none.)
     let mob = sk == "rioters"
-        || has(&["mob", "lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
+        || words.iter().any(|w| matches!(*w, "mob" | "mobs"))
+        || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
         "armed_clash"
             if !armed(&sk)
@@ -147,6 +149,25 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             ("armed_clash", "190")
         }
         "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
+        // A petrol bomb or stones thrown by gunmen or assailants, with no
+        // crowd in sight, is an attack, not a demonstration.
+        "violent_demonstration"
+            if armed(&sk)
+                && !mob
+                && !has(&[
+                    "protest",
+                    "demonstrat",
+                    "riot",
+                    "youth",
+                    "student",
+                    "supporter",
+                    "resident",
+                    "crowd",
+                    "march",
+                ]) =>
+        {
+            ("attack", "190")
+        }
         _ => return,
     };
     ev.event_type = t.to_string();
