@@ -862,3 +862,11 @@ fn petrol_bombs_by_assailants_are_attacks_and_mobile_is_no_mob() {
         ("Suspected Al Shabaab militants kill a mobile phone company employee in Mandera.", "attack"),
     ]);
 }
+
+#[test]
+fn clan_and_pastoralist_fighting_is_a_battle() {
+    assert_event_types(&[
+        ("Two people are feared dead after two rival pastoralist communities clashed in Isiolo County.", "armed_clash"),
+        ("Four people were killed as renewed inter-clan fighting erupted at a farm in Kerio Valley.", "armed_clash"),
+    ]);
+}

@@ -43,7 +43,9 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             if !armed(&sk)
                 && !armed(&tk)
                 && !non_state
-                && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed"])
+                // Clans, tribes and pastoralist communities fighting are
+                // communal militias to ACLED, not rioters.
+                && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed", "clan", "tribal", "pastoralist", "communal"])
                 && (crowd(&sk) || crowd(&tk) || has(&["supporters", "students", "youths", "residents", "mob"])) =>
         {
             if police {
