@@ -870,3 +870,19 @@ fn clan_and_pastoralist_fighting_is_a_battle() {
         ("Four people were killed as renewed inter-clan fighting erupted at a farm in Kerio Valley.", "armed_clash"),
     ]);
 }
+
+#[test]
+fn crowds_fighting_police_are_riots_not_battles() {
+    for t in [
+        "Police clashed with a group of matatu operators in Mombasa, injuring fifteen.",
+        "Students clashed with police in Kisumu after the results were released.",
+    ] {
+        let doc = extract(t);
+        assert!(
+            doc.events.iter().any(|e| matches!(e.event_type.as_str(), "violent_demonstration" | "mob_violence")),
+            "{t}:{}",
+            show(&doc)
+        );
+        assert!(!doc.events.iter().any(|e| e.event_type == "armed_clash"), "{t}:{}", show(&doc));
+    }
+}

@@ -39,9 +39,11 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         || words.iter().any(|w| matches!(*w, "mob" | "mobs"))
         || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
+        // A crowd fighting police, or another crowd, is a riot: "police
+        // clash with matatu operators".
         "armed_clash"
-            if !armed(&sk)
-                && !armed(&tk)
+            if (!armed(&sk) || (sk == "police" && tk != "police"))
+                && (!armed(&tk) || (tk == "police" && sk != "police"))
                 && !non_state
                 // Clans, tribes and pastoralist communities fighting are
                 // communal militias to ACLED, not rioters.
