@@ -886,3 +886,16 @@ fn crowds_fighting_police_are_riots_not_battles() {
         assert!(!doc.events.iter().any(|e| e.event_type == "armed_clash"), "{t}:{}", show(&doc));
     }
 }
+
+#[test]
+fn explosives_made_safe_are_disrupted_weapons_use() {
+    assert_event_types(&[
+        ("A bomb disposal squad from the Kenya Defence Forces defused an IED near Sangailu.", "disrupted_weapons_use"),
+        ("Police found an explosive device planted near a school in Mandera.", "disrupted_weapons_use"),
+    ]);
+    // One that went off is still an explosion.
+    assert_event_types(&[(
+        "An IED exploded near a school in Mandera, wounding two soldiers.",
+        "remote_explosive_landmine_ied",
+    )]);
+}

@@ -153,6 +153,24 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             ("armed_clash", "190")
         }
         "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
+        // An explosive found and made safe hurt no one: disrupted weapons
+        // use ("a bomb disposal squad defused an IED").
+        "remote_explosive_landmine_ied" | "grenade"
+            if ev.killed.is_none()
+                && ev.wounded.is_none()
+                && has(&[
+                    "defus",
+                    "diffus",
+                    "disarm",
+                    "bomb disposal",
+                    "recovered",
+                    "discovered",
+                    "found",
+                    "seized",
+                ]) =>
+        {
+            ("disrupted_weapons_use", "190")
+        }
         // A petrol bomb or stones thrown by gunmen or assailants, with no
         // crowd in sight, is an attack, not a demonstration.
         "violent_demonstration"
