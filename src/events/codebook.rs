@@ -237,6 +237,14 @@ pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &
         "explosions" | "battles" if ev.source.is_none() => {
             ev.source = Some(make("Unidentified Armed Group", "armed_group", String::new()));
         }
+        // The force that found or defused the device acted ("a bomb
+        // disposal squad from the KDF defused an IED").
+        _ if ev.event_type == "disrupted_weapons_use"
+            && ev.source.is_none()
+            && ev.target.as_ref().is_some_and(|a| matches!(a.kind.as_deref(), Some("military" | "police"))) =>
+        {
+            ev.source = ev.target.take();
+        }
         _ => {}
     }
 }
