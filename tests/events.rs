@@ -898,4 +898,8 @@ fn explosives_made_safe_are_disrupted_weapons_use() {
         "An IED exploded near a school in Mandera, wounding two soldiers.",
         "remote_explosive_landmine_ied",
     )]);
+    // The force that defused it acted.
+    let doc = extract("A bomb disposal squad from the Kenya Defence Forces defused an IED near Sangailu.");
+    let ev = doc.events.iter().find(|e| e.event_type == "disrupted_weapons_use").expect("the event");
+    assert_eq!(ev.source.as_ref().and_then(|a| a.kind.as_deref()), Some("military"), "{}", show(&doc));
 }
