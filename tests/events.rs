@@ -903,3 +903,11 @@ fn explosives_made_safe_are_disrupted_weapons_use() {
     let ev = doc.events.iter().find(|e| e.event_type == "disrupted_weapons_use").expect("the event");
     assert_eq!(ev.source.as_ref().and_then(|a| a.kind.as_deref()), Some("military"), "{}", show(&doc));
 }
+
+#[test]
+fn election_violence_is_a_riot() {
+    assert_event_types(&[
+        ("Persistent post-election violence left two people dead in Kisumu.", "violent_demonstration"),
+        ("Election violence was reported in Kibera on Tuesday.", "violent_demonstration"),
+    ]);
+}
