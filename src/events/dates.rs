@@ -27,7 +27,8 @@ pub(crate) struct FoundDate {
     pub at: usize,
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+/// The weekday a folded word names ("monday").
+pub(super) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
@@ -40,7 +41,8 @@ fn weekday(w: &str) -> Option<Weekday> {
     })
 }
 
-fn month(w: &str) -> Option<u32> {
+/// The month (1–12) a folded word or abbreviation names ("january", "jan").
+pub(super) fn month(w: &str) -> Option<u32> {
     Some(match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,

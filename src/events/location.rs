@@ -128,7 +128,7 @@ pub(crate) fn sentence_locations(
         }
         // "the Kitale-Lodwar road": the first of two hyphenated places is
         // an end of the route, not a modifier like "US-led".
-        let route_end = toks[me - 1].has(shape::HYPHEN_AFTER) && topo.token_spans.iter().any(|&(ns, _)| ns == me);
+        let route_end = toks[me - 1].has(shape::HYPHEN_AFTER) && !topo.mentions_in(me, me + 1).is_empty();
         if is_modifier(toks, me, trig, e) && !route_end {
             continue;
         }
