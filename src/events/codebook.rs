@@ -34,9 +34,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let non_state = kinds.iter().any(|k| matches!(*k, "armed_group" | "rebel_group" | "ethnic_group"));
     // Crowds that punish someone themselves: mobs, vigilantes, irate
     // residents beating a suspect to death.
-    // ("mob" as a word: "mobile phone company" is none.)
+    // "mob" as a word: "mobile phone company" is none.
+    let mob_word = words.iter().any(|w| matches!(*w, "mob" | "mobs"));
     let mob = sk == "rioters"
-        || words.iter().any(|w| matches!(*w, "mob" | "mobs"))
+        || mob_word
         || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
         // A crowd fighting police, or another crowd, is a riot: "police
@@ -48,7 +49,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 // Clans, tribes and pastoralist communities fighting are
                 // communal militias to ACLED, not rioters.
                 && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed", "clan", "tribal", "pastoralist", "communal"])
-                && (crowd(&sk) || crowd(&tk) || has(&["supporters", "students", "youths", "residents", "mob"])) =>
+                && (crowd(&sk) || crowd(&tk) || mob_word || has(&["supporters", "students", "youths", "residents"])) =>
         {
             if police {
                 ("violent_demonstration", "145")
