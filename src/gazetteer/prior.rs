@@ -89,6 +89,10 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     s
 }
 
+/// Population from which a city is a metropolis: what a bare name means in
+/// the news even when another place bears it too.
+pub(crate) const METROPOLIS: u64 = 1_000_000;
+
 /// A provincial capital named like its province ("Basra", "Erbil", "Deir
 /// ez-Zor") is what a bare name means: lift each such seat just above its
 /// division. `cands` holds (record, score) pairs of one name.
@@ -108,7 +112,7 @@ pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
         // A city of millions is what its division's bare name means in the
         // news even when it is not the seat ("New York" is New York City,
         // not the state whose capital is Albany).
-        let metropolis = r.population_or_zero() >= 1_000_000;
+        let metropolis = r.population_or_zero() >= METROPOLIS;
         if !matches!(r.fcode(), "PPLA" | "PPLC") && !metropolis {
             continue;
         }

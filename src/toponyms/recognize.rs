@@ -481,7 +481,7 @@ const TOWN: u8 = 16;
 
 /// A national capital or a city of a million: the [`CAPITAL`] bit.
 fn great_city(r: &RecordView<'_>) -> bool {
-    r.fcode() == "PPLC" || r.population_or_zero() >= 1_000_000
+    r.fcode() == "PPLC" || r.population_or_zero() >= crate::gazetteer::prior::METROPOLIS
 }
 
 /// The kind summary of a name entry: what kinds of place it names.

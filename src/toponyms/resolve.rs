@@ -157,8 +157,11 @@ pub(crate) fn resolve(
         }
     }
 
+    // The container's likeliest reading, once per mention: the scores below
+    // and the final check for lossy names both ask for it.
+    let conts: Vec<_> = container.iter().map(|c| c.and_then(|c| cands_top(&v, found, c, gaz))).collect();
     for (m, cs) in cands.iter_mut().enumerate() {
-        let cont = container[m].and_then(|c| cands_top(&v, found, c, gaz));
+        let cont = &conts[m];
         let division = names_division(toks, &found[m]);
         let me = entry_id(&found[m]);
         let has_country = cs.iter().any(|c| v.record(c.record).kind() == PlaceKind::Country);
@@ -331,9 +334,9 @@ pub(crate) fn resolve(
             // place of that division, and is reported as that division (as
             // ACLED codes a village it cannot find), with low confidence.
             if let Some(c) = container[m].filter(|_| lossy) {
-                if let Some((ycc, ya1, ykind)) = cands_top(&v, found, c, gaz) {
-                    let outside = r.country() != Some(ycc)
-                        || (ykind != PlaceKind::Country && !ya1.is_empty() && ya1 != r.admin1());
+                if let Some((ycc, ya1, ykind)) = &conts[m] {
+                    let outside = r.country() != Some(*ycc)
+                        || (*ykind != PlaceKind::Country && !ya1.is_empty() && ya1 != r.admin1());
                     if outside {
                         let within = cands[c].first()?;
                         let confidence = (0.4 * f.evidence).clamp(0.0, 1.0);
