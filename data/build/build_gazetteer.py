@@ -482,9 +482,13 @@ def add_kenya_units(rows, a1names):
         consts[cid] = (code, tidy(name), ke_a1.get(county_key(county), ""), lat, lon)
     # "Malindi Town", "Kisumu Central": a unit named after its town is the town ("Malindi town").
     generic_tail = re.compile(r" (?:town|township|central|municipality|estate)$")
+
+    def already_known(k):
+        return k in known or generic_tail.sub("", k) in known
+
     added_c = added_w = 0
     for code, name, a1, lat, lon in consts.values():
-        if norm_key(name) in known or generic_tail.sub("", norm_key(name)) in known or not a1:
+        if already_known(norm_key(name)) or not a1:
             continue
         known.add(norm_key(name))
         rows.append({"id": f"kenya-data:{code}", "name": name, "lat": lat, "lon": lon, "country": "KE",
@@ -498,7 +502,7 @@ def add_kenya_units(rows, a1names):
         places_of[norm_key(name)].add(cid)
     for code, name, cid in wards:
         k = norm_key(name)
-        if (cid not in consts or k in known or generic_tail.sub("", k) in known or len(places_of[k]) > 1 or len(k.replace(" ", "")) <= 3
+        if (cid not in consts or already_known(k) or len(places_of[k]) > 1 or len(k.replace(" ", "")) <= 3
                 or k in KE_WARD_STOP or k in given or not consts[cid][2]):
             continue
         known.add(k)
