@@ -273,6 +273,10 @@ fn check_document(s: &str, doc: &Document) {
     let mut line = Vec::new();
     geoevents::output::write_jsonl(doc, &mut line).expect("write JSON");
     assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1, "one line per document");
+    // The fast writer is byte-for-byte the serde derive, the specification.
+    let mut by_serde = serde_json::to_vec(doc).expect("serialise with serde");
+    by_serde.push(b'\n');
+    assert_eq!(String::from_utf8_lossy(&line), String::from_utf8_lossy(&by_serde), "JSON line equals serde's");
     let back: Document = serde_json::from_slice(&line).expect("the JSON line parses");
     assert_eq!(&back, doc, "JSON round trip");
 }

@@ -27,7 +27,7 @@ pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, 
 }
 
 /// Writes `YYYY-MM-DD` into `buf`, or `None` for a year outside 0..=9999.
-fn format_into<'b>(date: &NaiveDate, buf: &'b mut [u8; 10]) -> Option<&'b str> {
+pub(super) fn format_into<'b>(date: &NaiveDate, buf: &'b mut [u8; 10]) -> Option<&'b str> {
     let year = u32::try_from(date.year()).ok().filter(|&y| y <= 9999)?;
     let digits = |n: u32, out: &mut [u8]| {
         let mut n = n;
