@@ -75,7 +75,7 @@ impl Line<'_> {
     #[inline]
     fn str(&mut self, s: &str) {
         // Place names and most surfaces need no escape: one scan, one copy.
-        if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        if !needs_escape(s.as_bytes()) {
             self.0.reserve(s.len() + 2);
             self.0.push(b'"');
             self.0.extend_from_slice(s.as_bytes());
@@ -159,6 +159,34 @@ impl Line<'_> {
         }
         self.raw(b"]");
     }
+}
+
+/// The high bit of every byte of a `u64`.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a `u64`.
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// True when `bytes` hold a byte JSON must escape: a control character,
+/// `"` or `\`.
+///
+/// Eight bytes at a time: a string costs a few steps instead of a table
+/// lookup per byte, and output is mostly short clean strings.
+#[inline]
+fn needs_escape(bytes: &[u8]) -> bool {
+    // For each test, the classic "has a byte below n" trick: a byte below n
+    // borrows when n is subtracted, which sets its high bit, and `!x` keeps
+    // only bytes that were below 0x80. It may misplace which byte matched,
+    // but never errs on whether one did.
+    let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x & HI != 0;
+    let any = |x: u64| below(x, 0x20) || below(x ^ splat(b'"'), 1) || below(x ^ splat(b'\\'), 1);
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.by_ref().any(|c| any(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))) {
+        return true;
+    }
+    chunks.remainder().iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// The `Document` object; field order and omissions follow its derive.
@@ -448,6 +476,25 @@ mod tests {
         // The places and events are really there, so the lines compared above are not trivial.
         let doc = extractor.extract(texts[0]);
         assert!(!doc.places.is_empty() && !doc.events.is_empty(), "{doc:?}");
+    }
+
+    #[test]
+    fn escape_test_agrees_with_the_byte_rule() {
+        let byte_rule = |s: &[u8]| s.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // Every byte value at every position of strings up to two words long,
+        // among clean neighbours of every kind (high bytes included).
+        for len in 1..=17 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    for fill in [b'a', b' ', 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']'] {
+                        let mut s = vec![fill; len];
+                        s[pos] = b;
+                        assert_eq!(needs_escape(&s), byte_rule(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(!needs_escape(b""));
     }
 
     #[test]
