@@ -683,6 +683,37 @@ fn bare_division_names_beat_small_villages_and_acronyms_are_no_places() {
     assert_not_place(text, &extract(text), "BOE");
     let text = "Talks between the UAE and Iran resumed on Monday.";
     assert_eq!(mention(&extract(text), text, "UAE").place.country.as_deref(), Some("AE"));
+    // Four capitals inside a sentence are an acronym when only a small
+    // place is spelled so ("Ingå" in Finland, "Swat" is a district so it
+    // must come second), but a city or division in capitals stays a place,
+    // and so does a dateline at a sentence start.
+    let text = "An INGO said a SWAT team raided its office in Nairobi.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "INGO");
+    assert_eq!(mention(&doc, text, "Nairobi").place.country.as_deref(), Some("KE"));
+    let text = "Pilgrims gathered in ROME on Sunday for the canonisation.";
+    assert_eq!(mention(&extract(text), text, "ROME").place.country.as_deref(), Some("IT"));
+    let text = "Farm news. HUME – Principal Jane Porter met the board in Illinois.";
+    mention(&extract(text), text, "HUME");
+}
+
+#[test]
+fn an_event_word_opening_a_sentence_is_not_a_village() {
+    // "Grenade" is a French village (and Granada's French name), "Gang" one
+    // in the Philippines, "Man" a city in Côte d'Ivoire: opening a sentence
+    // they are the weapon, the agents and the victim.
+    for (text, word) in [
+        ("Grenade attack at a supermarket in Mombasa wounds one.", "Grenade"),
+        ("Gang of youths attack and burn a bus in the slum area.", "Gang"),
+        ("Man killed by a mob in Kisumu after a theft.", "Man"),
+    ] {
+        let doc = extract(text);
+        assert_not_place(text, &doc, word);
+        assert!(!doc.places.is_empty() || word == "Gang", "the real place stays: {}", show(&doc));
+    }
+    // Inside a sentence, capitalised, they can still be the place.
+    let text = "Two people were injured in Grenade, near Toulouse, on Friday.";
+    assert_eq!(mention(&extract(text), text, "Grenade").place.country.as_deref(), Some("FR"));
 }
 
 #[test]

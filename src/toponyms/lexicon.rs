@@ -5,7 +5,9 @@
 //! and the actor names of `actors.csv` (organisations whose names contain
 //! place words: Kata’ib Hezbollah, Hashd al-Sha’abi, al-Mayadeen), and
 //! `international_media.csv` (agencies and broadcasters that report from
-//! everywhere, so the country in their name says nothing about a story's).
+//! everywhere, so the country in their name says nothing about a story's),
+//! and the one-word triggers and agents of the event lexicons
+//! (`triggers.csv`, `agents.csv`), which are common English words.
 //!
 //! All become one [`PhraseSet`] whose values are role bit sets, so tagging a
 //! token costs one hash probe, plus a second set for actor names.
@@ -27,6 +29,10 @@ pub(crate) mod role {
     pub const FURNITURE: u32 = 1 << 8;
     pub const STOPWORD: u32 = 1 << 9;
     pub const GIVEN_NAME: u32 = 1 << 10;
+    /// A word of the event lexicons: a trigger ("grenade", "clashes") or a
+    /// generic agent ("gang", "police"). Capitalised at a sentence start it
+    /// is that word, not the village spelled like it.
+    pub const EVENT_WORD: u32 = 1 << 11;
 }
 
 static CONTEXT_WORDS: &str = include_str!("../../data/context_words.csv");
@@ -34,6 +40,8 @@ static STOPWORDS: &str = include_str!("../../data/stopwords.csv");
 static GIVEN_NAMES: &str = include_str!("../../data/given_names.csv");
 static ACTORS: &str = include_str!("../../data/actors.csv");
 static INTERNATIONAL_MEDIA: &str = include_str!("../../data/international_media.csv");
+static TRIGGERS: &str = include_str!("../../data/triggers.csv");
+static AGENTS: &str = include_str!("../../data/agents.csv");
 
 /// The lexicons, built once per process (a few milliseconds).
 pub(crate) struct Lexicon {
@@ -82,6 +90,13 @@ impl Lexicon {
         }
         for rec in rows(GIVEN_NAMES) {
             words.insert_with(rec.get(0).unwrap_or(""), role::GIVEN_NAME, or);
+        }
+        // Only one-word entries: a token's role is looked up alone.
+        for rec in rows(TRIGGERS).chain(rows(AGENTS)) {
+            let word = rec.get(0).unwrap_or("");
+            if !word.is_empty() && !word.contains([' ', '-']) {
+                words.insert_with(word, role::EVENT_WORD, or);
+            }
         }
         let mut actors = PhraseSet::new();
         for rec in rows(ACTORS) {
@@ -140,12 +155,14 @@ mod tests {
 
     #[test]
     fn bundled_lexicons_load_and_tag() {
-        let r = roles("Lloyd said television province More");
+        let r = roles("Lloyd said television province More Grenade gang");
         assert!(r[0] & role::GIVEN_NAME != 0);
         assert!(r[1] & role::SPEECH_VERB != 0);
         assert!(r[2] & role::ORG_SUFFIX != 0);
         assert!(r[3] & role::PLACE_SUFFIX != 0);
         assert!(r[4] & role::STOPWORD != 0);
+        assert!(r[5] & role::EVENT_WORD != 0 && r[6] & role::EVENT_WORD != 0);
+        assert!(r[2..5].iter().all(|&r| r & role::EVENT_WORD == 0), "{r:?}");
         assert!(LEXICON.actors.len() > 300);
     }
 

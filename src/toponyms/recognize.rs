@@ -598,6 +598,19 @@ fn judge(
         if head.has(shape::ALL_CAPS) && len <= 3 && !has_country {
             return None;
         }
+        // Four capitals inside a sentence of mixed-case prose are an
+        // acronym too ("an INGO", "a SWAT team"), unless they spell a city or
+        // a division ("ROME", "OHIO"): a small place is no reason to read
+        // them as a name. At a sentence start they may be a dateline
+        // ("HUME – A delegation of …").
+        if head.has(shape::ALL_CAPS)
+            && len == 4
+            && !shouting
+            && !first.has(shape::SENTENCE_START)
+            && !(has_area || has_city || has_capital || has_country)
+        {
+            return None;
+        }
         if doc.persons.contains(&head.hash) && !has_area {
             return None;
         }
@@ -606,6 +619,12 @@ fn judge(
             return None;
         }
         if head.has(shape::SENTENCE_START) && !has_area && !has_capital {
+            // "Grenade attack on a bus", "Gang of youths burn a bus": the
+            // sentence opens with an event word, not the French or Filipino
+            // village of that name.
+            if roles[i] & role::EVENT_WORD != 0 {
+                return None;
+            }
             evidence *= 0.8;
         }
     }
