@@ -783,3 +783,36 @@ fn regions_beat_villages_named_like_them() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Middle East").place.kind, PlaceKind::Region, "{}", show(&doc));
 }
+
+#[test]
+fn a_small_place_before_said_is_a_speaker() {
+    // Villages and towns named Smith, Chester and Bailey do not speak; their
+    // namesakes do. A city or capital before "said" stays a (metonymic) place.
+    for (text, name) in [
+        ("Comissaria Smith said in its weekly review that rains improved the crop outlook.", "Smith"),
+        ("Chester said the booster club would pay for the new scoreboard.", "Chester"),
+        ("Bailey said the school has done everything it could.", "Bailey"),
+    ] {
+        assert_not_place(text, &extract(text), name);
+    }
+    let text = "Washington said the strikes were a response to the attack.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Washington");
+    assert!(!m.literal, "{}", show(&doc));
+    // "in Smith" is located, not speaking.
+    let text = "Officials in Chester said the road would reopen on Monday.";
+    mention(&extract(text), text, "Chester");
+}
+
+#[test]
+fn a_seat_is_what_its_divisions_name_means_only_when_named_alike() {
+    // Salvador was once called Bahia, but "Bahia" is the state.
+    let text = "Showers continued throughout the week in the Bahia cocoa zone.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Bahia");
+    assert_eq!((m.place.name.as_str(), m.place.kind), ("Bahia", PlaceKind::Admin1), "{}", show(&doc));
+    // Chattogram is Chittagong respelled: the city, not the division.
+    let text = "Eight students were injured in a clash in Chittagong on Sunday.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Chittagong").place.kind, PlaceKind::City, "{}", show(&doc));
+}

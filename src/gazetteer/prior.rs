@@ -16,6 +16,8 @@
 use super::place::PlaceKind;
 use super::store::compact::{Compact, RecordView};
 use super::store::row::Origin;
+use crate::text::fold::fold_str;
+use crate::text::translit::is_article_bytes;
 
 /// How a candidate's name matched the query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -93,6 +95,25 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
 /// the news even when another place bears it too.
 pub(crate) const METROPOLIS: u64 = 1_000_000;
 
+/// True when a seat's own name is its division's (up to spelling: "Basrah"
+/// and "Basra", "Québec" and "Quebec", "New York City" and "New York").
+/// A seat that bears the division's name only as an alternate is not what
+/// the name means: "Bahia" is the state, though Salvador was once called so.
+fn named_alike(seat: &str, division: &str) -> bool {
+    let (seat, division) = (fold_str(seat), fold_str(division));
+    // Without a leading article: "Al Basrah" is named like "Basra".
+    let bare = |s: &str| -> String {
+        match s.split_once(' ') {
+            Some((first, rest)) if is_article_bytes(first.as_bytes()) => rest.to_string(),
+            _ => s.to_string(),
+        }
+    };
+    let (seat, division) = (bare(&seat), bare(&division));
+    // The bar admits respellings ("Chattogram" for "Chittagong", "Dayr az
+    // Zawr" for "Deir ez-Zor"), not different names ("Salvador", "Bahia").
+    seat.starts_with(&division) || strsim::jaro_winkler(&seat, &division) >= 0.75
+}
+
 /// A provincial capital named like its province ("Basra", "Erbil", "Deir
 /// ez-Zor") is what a bare name means: lift each such seat just above its
 /// division. `cands` holds (record, score) pairs of one name.
@@ -120,7 +141,12 @@ pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
         // the division's name, not that name plus a word.
         let words = |n: &str| n.split([' ', '-']).filter(|w| !w.is_empty()).count();
         for &(cc, name, ds) in &divisions {
-            if cc == r.country() && name == r.admin1() && *s <= ds && (metropolis || words(r.name()) <= words(name)) {
+            if cc == r.country()
+                && name == r.admin1()
+                && *s <= ds
+                && (metropolis || words(r.name()) <= words(name))
+                && named_alike(r.name(), name)
+            {
                 *s = ds + 1.0;
             }
         }

@@ -727,6 +727,14 @@ fn judge(
         if (has_area || has_capital) && nr & role::SPEECH_VERB != 0 && !located {
             literal = false;
         }
+        // Only a government speaks through its seat: a lone village or town
+        // name before "said" is a speaker's name ("Comissaria Smith said",
+        // "Mwangi told reporters").
+        // (Not after an auxiliary: "Winchester was denied a third title" is
+        // passive, and the team's town.)
+        if nr & role::SPEECH_VERB != 0 && single && !located && !(has_area || has_capital || has_city) {
+            return None;
+        }
         if (has_area || has_capital)
             && !located
             && nr & role::AUX_VERB != 0
