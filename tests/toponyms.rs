@@ -816,3 +816,18 @@ fn a_seat_is_what_its_divisions_name_means_only_when_named_alike() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Chittagong").place.kind, PlaceKind::City, "{}", show(&doc));
 }
+
+#[test]
+fn a_name_with_an_age_in_commas_is_a_person_throughout() {
+    // Flores is a town in Guatemala and Parsons one in Kansas; with an age
+    // in apposition they are people, here and wherever the story repeats them.
+    let text = "Police are still looking for the driver who shot him in March. \
+                Flores, 26, had just left the Army. Witnesses said Flores was walking home.";
+    let doc = extract(text);
+    assert!(doc.places.iter().all(|m| m.text != "Flores"), "{}", show(&doc));
+    let text = "Parsons, 41, of Main Street was charged on Monday. Parsons told officers he had not been driving.";
+    assert!(extract(text).places.iter().all(|m| m.text != "Parsons"));
+    // A place followed by a number that is no age in commas stays a place.
+    let text = "Flooding closed 12 roads near Parsons, 40 miles south of Topeka, on Friday.";
+    mention(&extract(text), text, "Parsons");
+}

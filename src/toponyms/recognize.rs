@@ -47,6 +47,7 @@ struct DocTables {
     /// [`DocContext::written_lowercase`]).
     uppercase_bits: Vec<u64>,
     persons: FxHashSet<u64>,
+    aged: Vec<u64>,
     mask: Vec<bool>,
 }
 
@@ -125,7 +126,7 @@ fn recognize_with(
     let lex = &*LEXICON;
     let n = toks.len();
     let text = folded.as_str();
-    let DocTables { roles, lowercase, uppercase_bits, persons, mask } = tables;
+    let DocTables { roles, lowercase, uppercase_bits, persons, aged, mask } = tables;
     roles.clear();
     roles.extend(toks.iter().map(|t| lex.words.word(t).unwrap_or(0)));
     let roles = &roles[..];
@@ -173,6 +174,13 @@ fn recognize_with(
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash));
+    // A name with an age in apposition is a person's: "Flores, 26, had just
+    // left the Army", "Welch, 17, of Independence". The cue is strong enough
+    // to outweigh a division of that name (Flores, Uruguay).
+    aged.clear();
+    aged.extend(
+        (0..n.saturating_sub(1)).filter(|&k| is_cap(&toks[k]) && has_age_after(toks, text, k)).map(|k| toks[k].hash),
+    );
     mask.clear();
     mask.resize(n, false);
     let mut i = 0;
@@ -212,7 +220,7 @@ fn recognize_with(
     }
 
     let mask = &mask[..];
-    let doc = DocContext { roles, lowercase, persons, shouting, mask };
+    let doc = DocContext { roles, lowercase, persons, aged, shouting, mask };
     let mut ends: Vec<(usize, Entry)> = Vec::with_capacity(8);
     let max_tokens = view.max_tokens().max(1);
     let mut i = 0;
@@ -455,6 +463,8 @@ struct DocContext<'a> {
     lowercase: &'a FxHashSet<u64>,
     /// Words the document uses as surnames.
     persons: &'a FxHashSet<u64>,
+    /// Names the document gives an age ("Flores, 26,").
+    aged: &'a [u64],
     /// The document is mostly in capitals.
     shouting: bool,
     /// Tokens masked as organisation names or page furniture.
@@ -499,6 +509,16 @@ fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
             }
         })
     })
+}
+
+/// True when token `k` is followed by an age in commas: ", 26,".
+fn has_age_after(toks: &[Token], text: &str, k: usize) -> bool {
+    let Some(age) = toks.get(k + 1) else { return false };
+    let digits = &text[age.start as usize..age.end as usize];
+    (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && text.get(toks[k].end as usize..age.start as usize) == Some(", ")
+        && text.as_bytes().get(age.end as usize) == Some(&b',')
 }
 
 /// Applies the context filters to tokens `i..end`; returns the recognition
@@ -612,6 +632,9 @@ fn judge(
             return None;
         }
         if doc.persons.contains(&head.hash) && !has_area {
+            return None;
+        }
+        if doc.aged.contains(&head.hash) && !has_country && !has_capital {
             return None;
         }
         if doc.written_lowercase(head) && !has_area {
