@@ -35,7 +35,7 @@ pub enum MatchKind {
 /// scale is arbitrary but stable (roughly 0–140).
 pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
     let pop = r.population_or_zero();
-    let fcode = r.fcode();
+    let fcode = r.fcode_bytes();
     let alternate = how != MatchKind::Preferred;
     let mut size = if pop == 0 {
         // Unknown population: the kind says roughly how big the place is.
@@ -49,10 +49,10 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         10.0 * ((pop as f32) + 10.0).log10() // 10 for nothing, 70 for 10 million
     };
     let mut capital = match fcode {
-        "PPLC" => 30.0,
-        "PPLA" => 10.0,
-        "PPLA2" => 4.0,
-        "PPLX" => -6.0,
+        b"PPLC" => 30.0,
+        b"PPLA" => 10.0,
+        b"PPLA2" => 4.0,
+        b"PPLX" => -6.0,
         _ => 0.0,
     };
     if alternate {
@@ -78,7 +78,7 @@ pub(crate) fn prior(r: &RecordView<'_>, how: MatchKind) -> f32 {
         PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::District | PlaceKind::Camp => {
             size + capital
         }
-        PlaceKind::Facility => 28.0 + if fcode == "AIRB" { 4.0 } else { 0.0 },
+        PlaceKind::Facility => 28.0 + if fcode == b"AIRB" { 4.0 } else { 0.0 },
     };
     if r.origin() == Origin::Curated {
         s += 25.0;
@@ -134,7 +134,7 @@ pub(crate) fn prefer_seats(view: &Compact<'_>, cands: &mut [(u32, f32)]) {
         // news even when it is not the seat ("New York" is New York City,
         // not the state whose capital is Albany).
         let metropolis = r.population_or_zero() >= METROPOLIS;
-        if !matches!(r.fcode(), "PPLA" | "PPLC") && !metropolis {
+        if !matches!(r.fcode_bytes(), b"PPLA" | b"PPLC") && !metropolis {
             continue;
         }
         // "Oklahoma City" is not what "Oklahoma" means: the seat must bear

@@ -179,7 +179,11 @@ fn recognize_with(
     // to outweigh a division of that name (Flores, Uruguay).
     aged.clear();
     aged.extend(
-        (0..n.saturating_sub(1)).filter(|&k| is_cap(&toks[k]) && has_age_after(toks, text, k)).map(|k| toks[k].hash),
+        toks.windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[1].has(shape::DIGIT) && is_cap(&w[0]))
+            .filter(|&(k, _)| has_age_after(toks, text, k))
+            .map(|(k, _)| toks[k].hash),
     );
     mask.clear();
     mask.resize(n, false);
@@ -491,7 +495,7 @@ const TOWN: u8 = 16;
 
 /// A national capital or a city of a million: the [`CAPITAL`] bit.
 fn great_city(r: &RecordView<'_>) -> bool {
-    r.fcode() == "PPLC" || r.population_or_zero() >= crate::gazetteer::prior::METROPOLIS
+    r.fcode_bytes() == b"PPLC" || r.population_or_zero() >= crate::gazetteer::prior::METROPOLIS
 }
 
 /// The kind summary of a name entry: what kinds of place it names.

@@ -73,7 +73,7 @@ pub(crate) fn resolve(
     }
     // Division evidence, with the names that gave it (a name is no evidence
     // for itself: "Oklahoma" does not make Oklahoma City likelier).
-    let mut admin1: FxHashMap<([u8; 2], &str), Vec<EntryId>> = FxHashMap::default();
+    let mut admin1: FxHashMap<Division<'_>, Vec<EntryId>> = FxHashMap::default();
     // Each distinct name counts once: five "Paris" in a story are not five
     // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
@@ -95,7 +95,7 @@ pub(crate) fn resolve(
             };
             *countries.entry(cc).or_default() += w;
             if matches!(r.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && margin > 5.0 {
-                let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
+                let a1 = if r.kind() == PlaceKind::Admin1 { r.name_bytes() } else { r.admin1_bytes() };
                 admin1.entry((cc, a1)).or_default().push(entry_id(&found[m]));
             }
             Some((cc, w))
@@ -119,14 +119,14 @@ pub(crate) fn resolve(
     // no evidence for the governorate of the same name).
     // (country, division) → the first name found in it, and whether a second
     // distinct name is too.
-    let mut contained: FxHashMap<([u8; 2], &str), (EntryId, bool)> = FxHashMap::default();
+    let mut contained: FxHashMap<Division<'_>, (EntryId, bool)> = FxHashMap::default();
     for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
             if let (Some(cc), false) = (r.country(), matches!(r.kind(), PlaceKind::Country | PlaceKind::Admin1)) {
-                if !r.admin1().is_empty() {
+                if !r.admin1_bytes().is_empty() {
                     let e = entry_id(&found[m]);
-                    let slot = contained.entry((cc, r.admin1())).or_insert((e, false));
+                    let slot = contained.entry((cc, r.admin1_bytes())).or_insert((e, false));
                     if slot.0 != e {
                         slot.1 = true;
                     }
@@ -178,7 +178,8 @@ pub(crate) fn resolve(
                 // Nothing else in a document about another country is here.
                 c.score -= 25.0;
             }
-            if r.kind() == PlaceKind::Admin1 && contained.get(&(cc, r.name())).is_some_and(|&(e, more)| more || e != me)
+            if r.kind() == PlaceKind::Admin1
+                && contained.get(&(cc, r.name_bytes())).is_some_and(|&(e, more)| more || e != me)
             {
                 // Another place of the document lies in this division
                 // ("Atlanta … Georgia").
@@ -193,7 +194,8 @@ pub(crate) fn resolve(
                 }
             }
             if r.kind() != PlaceKind::Admin1 {
-                let others = admin1.get(&(cc, r.admin1())).map_or(0, |es| es.iter().filter(|&&e| e != me).count());
+                let others =
+                    admin1.get(&(cc, r.admin1_bytes())).map_or(0, |es| es.iter().filter(|&&e| e != me).count());
                 if others > 0 {
                     c.score += 20.0 + 5.0 * (others as f32).min(3.0);
                 }
@@ -204,7 +206,7 @@ pub(crate) fn resolve(
             if let Some((ycc, ya1, ykind)) = &cont {
                 if *ycc == cc {
                     c.score += 35.0;
-                    if *ykind != PlaceKind::Country && !ya1.is_empty() && ya1 == r.admin1() {
+                    if *ykind != PlaceKind::Country && !ya1.is_empty() && *ya1 == r.admin1_bytes() {
                         c.score += 20.0;
                     }
                 }
@@ -336,7 +338,7 @@ pub(crate) fn resolve(
             if let Some(c) = container[m].filter(|_| lossy) {
                 if let Some((ycc, ya1, ykind)) = &conts[m] {
                     let outside = r.country() != Some(*ycc)
-                        || (*ykind != PlaceKind::Country && !ya1.is_empty() && ya1 != r.admin1());
+                        || (*ykind != PlaceKind::Country && !ya1.is_empty() && *ya1 != r.admin1_bytes());
                     if outside {
                         let within = cands[c].first()?;
                         let confidence = (0.4 * f.evidence).clamp(0.0, 1.0);
@@ -383,14 +385,22 @@ fn entry_id(f: &Found) -> EntryId {
     (s, l, f.translit)
 }
 
+/// A first-level division: its country and its name's bytes.
+type Division<'a> = ([u8; 2], &'a [u8]);
+
 /// (country, admin1 name, kind) of the top candidate of mention `c`.
-fn cands_top(v: &Compact<'_>, found: &[Found], c: usize, gaz: &Gazetteer) -> Option<([u8; 2], String, PlaceKind)> {
+fn cands_top<'a>(
+    v: &Compact<'a>,
+    found: &[Found],
+    c: usize,
+    gaz: &Gazetteer,
+) -> Option<([u8; 2], &'a [u8], PlaceKind)> {
     let f = found.get(c)?;
     let best = v
         .postings(f.entry)
         .map(|p| (posting_record(p), gaz.prior(posting_record(p), MatchKind::Alternate)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
     let r = v.record(best.0);
-    let a1 = if r.kind() == PlaceKind::Admin1 { r.name() } else { r.admin1() };
-    Some((r.country()?, a1.to_string(), r.kind()))
+    let a1 = if r.kind() == PlaceKind::Admin1 { r.name_bytes() } else { r.admin1_bytes() };
+    Some((r.country()?, a1, r.kind()))
 }

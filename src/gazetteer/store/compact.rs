@@ -643,14 +643,20 @@ pub(crate) struct RecordView<'a> {
 }
 
 impl<'a> RecordView<'a> {
-    fn string(&self, field: usize) -> &'a str {
+    /// The bytes of string `field` (UTF-8 in a well-formed buffer).
+    #[inline]
+    fn bytes(&self, field: usize) -> &'a [u8] {
         let off = read_u32(self.b, self.at + field * 4) as usize;
         let start = self.arena + off;
         let Some(len) = self.b.get(start..start + 2).map(|s| u16::from_le_bytes([s[0], s[1]]) as usize) else {
-            return "";
+            return b"";
         };
         let end = (start + 2 + len).min(self.arena_end);
-        self.b.get(start + 2..end).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("")
+        self.b.get(start + 2..end).unwrap_or(b"")
+    }
+
+    fn string(&self, field: usize) -> &'a str {
+        std::str::from_utf8(self.bytes(field)).unwrap_or("")
     }
 
     pub fn id(&self) -> &'a str {
@@ -665,6 +671,20 @@ impl<'a> RecordView<'a> {
     }
     pub fn admin1(&self) -> &'a str {
         self.string(3)
+    }
+    /// [`RecordView::admin1`] unchecked, for comparing: validating UTF-8 on
+    /// every comparison in the resolver's inner loops cost more than the
+    /// comparisons.
+    pub fn admin1_bytes(&self) -> &'a [u8] {
+        self.bytes(3)
+    }
+    /// [`RecordView::name`] unchecked, for comparing.
+    pub fn name_bytes(&self) -> &'a [u8] {
+        self.bytes(1)
+    }
+    /// [`RecordView::fcode`] unchecked, for comparing.
+    pub fn fcode_bytes(&self) -> &'a [u8] {
+        self.bytes(5)
     }
     pub fn admin2(&self) -> &'a str {
         self.string(4)
