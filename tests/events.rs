@@ -522,13 +522,13 @@ fn country_hint_from_outlet_or_code() {
     // nationality of a foreign victim.
     let d = with("Gunmen shot dead an Italian missionary on Monday.", None, Some("Daily Nation (Kenya)"));
     let loc = d.events[0].location.as_ref().expect("a fallback location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 3));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Nairobi", 3));
     assert!(loc.text.is_none());
     let d = with("Gunmen shot dead an Italian missionary on Monday.", None, None);
-    assert_ne!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Nairobi"));
+    assert_ne!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Nairobi"));
     // A place the text names beats the hint.
     let d = with("Gunmen shot dead two traders in Mogadishu on Monday.", Some("KE"), None);
-    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Mogadishu"));
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Mogadishu"));
 }
 
 /// An event that names no place but an institution's ("University of
@@ -539,19 +539,19 @@ fn institution_town_is_the_fallback_location() {
     let d = extract("University of Nairobi students protested against a new fees policy.");
     assert!(d.places.is_empty(), "an institution's name is not a place mention: {:?}", d.places);
     let loc = d.events[0].location.as_ref().expect("a location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 2));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Nairobi", 2));
     assert_eq!(loc.text.as_deref(), Some("Nairobi"));
     let d = extract("Maseno University students engaged police in running battles.");
-    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Maseno"));
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Maseno"));
     // A market is an institution of its town too.
     let d = extract("More than 200 traders from Malindi Old Market stormed the county offices.");
-    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Malindi"), "{:?}", d.events);
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Malindi"), "{:?}", d.events);
     let d = extract("University of Zambia workers went on strike over unpaid salaries.");
     let loc = d.events[0].location.as_ref().expect("a location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Lusaka", 3));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Lusaka", 3));
     // A place the sentence names itself wins over the institution's.
     let d = extract("University of Nairobi students marched in Mombasa on Monday.");
-    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Mombasa"));
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Mombasa"));
 }
 
 /// "Struck" with no aircraft and no state force is a ground attack.
@@ -570,7 +570,7 @@ fn raiders_striking_homes_is_not_an_air_strike() {
 fn country_level_events_sit_at_the_capital() {
     let d = extract("Unidentified gunmen attacked a bus in western Kenya on Tuesday, killing four.");
     let loc = d.events[0].location.as_ref().expect("a location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Nairobi", 3));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Nairobi", 3));
     // The span still points at the words that named the country.
     assert_eq!(loc.text.as_deref(), Some("Kenya"));
     // "Tunisia extended": the subject is no place of the event; the country
@@ -578,7 +578,7 @@ fn country_level_events_sit_at_the_capital() {
     let d = extract("Tunisia on Monday extended a state of emergency after a series of attacks on civilians.");
     for ev in &d.events {
         let loc = ev.location.as_ref().expect("a location");
-        assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Tunis", 3), "{ev:?}");
+        assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Tunis", 3), "{ev:?}");
     }
     // A country as subject or modifier locates nothing: the aid event takes
     // the place the sentence names.
@@ -589,7 +589,7 @@ fn country_level_events_sit_at_the_capital() {
     // A country in a list after the preposition counts too.
     let d = extract("Rockets hit bases in Iraq and Syria on Tuesday.");
     let places: Vec<&str> =
-        d.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_str()).collect();
+        d.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_ref()).collect();
     assert!(places.contains(&"Baghdad") && places.contains(&"Damascus"), "{places:?}");
 }
 
@@ -608,7 +608,7 @@ fn reporting_sources_in_a_capital_are_in_the_city() {
 fn paragraph_fallback_prefers_the_most_specific_place() {
     let d = extract("Farmers from Bungoma County gathered in Kitale on Monday. Police later arrested twelve of them.");
     let arrests = d.events.iter().find(|e| e.event_type == "arrests").expect("the arrests");
-    assert_eq!(arrests.location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"), "{:?}", d.events);
+    assert_eq!(arrests.location.as_ref().map(|l| l.place.name.as_ref()), Some("Kitale"), "{:?}", d.events);
 }
 
 /// Present-tense headline verbs and crowd agents: the forms ACLED-style
@@ -644,11 +644,11 @@ fn reported_from_is_the_place_a_distance_from_is_near() {
     let doc = extract(t);
     let ev = doc.events.iter().find(|e| e.location.is_some()).expect("an event with a place");
     let loc = ev.location.as_ref().unwrap();
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Bijnor", 1), "{}", show(&doc));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Bijnor", 1), "{}", show(&doc));
     let t = "Gunmen attacked a convoy 20 km from Baidoa on Tuesday.";
     let doc = extract(t);
     let loc = doc.events[0].location.as_ref().expect("near Baidoa");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Baidoa", 2), "{}", show(&doc));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Baidoa", 2), "{}", show(&doc));
 }
 
 /// An event that names no place but a group with a known home area is put
@@ -660,7 +660,7 @@ fn group_home_is_the_fallback_location() {
     };
     let d = with("Suspected Pokot raiders killed two herders and drove off 300 cattle.", None);
     let loc = d.events[0].location.as_ref().expect("a location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("West Pokot County", 3), "{:?}", d.events);
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("West Pokot County", 3), "{:?}", d.events);
     assert!(loc.text.is_none());
     // Raiders from one group attacking another's villages: the victims' home.
     let d = with("Orma militia attacked Pokomo villages, killing five.", Some("KE"));
@@ -672,11 +672,11 @@ fn group_home_is_the_fallback_location() {
     assert_eq!(loc.place.country.as_deref(), Some("UG"), "{:?}", d.events);
     // A place the text names wins.
     let d = with("Pokot raiders killed two herders in Kitale.", None);
-    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_str()), Some("Kitale"));
+    assert_eq!(d.events[0].location.as_ref().map(|l| l.place.name.as_ref()), Some("Kitale"));
     // A group the document names outside the event's roles still says where.
     let d = with("Youths attacked a police post and stole weapons; the attackers were suspected members of MRC.", None);
     let loc = d.events[0].location.as_ref().expect("a location");
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Mombasa County", 3), "{:?}", d.events);
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Mombasa County", 3), "{:?}", d.events);
 }
 
 /// Mob violence written with the victim inside the phrase, and party
@@ -781,7 +781,7 @@ fn ward_events_are_at_division_precision() {
     // A ward's point is its constituency's: geo_precision 2, not 1.
     let doc = extract("Suspected al-Shabaab militants planted an explosive device near Sangailu on Wednesday.");
     let loc = doc.events.iter().find_map(|e| e.location.as_ref()).unwrap_or_else(|| panic!("{}", show(&doc)));
-    assert_eq!((loc.place.name.as_str(), loc.geo_precision), ("Sangailu", 2), "{}", show(&doc));
+    assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Sangailu", 2), "{}", show(&doc));
 }
 
 #[test]
@@ -843,7 +843,7 @@ fn both_ends_of_a_hyphenated_route_are_locations() {
     // modifier like "US-led".
     let doc = extract("Residents protested on the Kitale-Lodwar road on Monday over road accidents.");
     let names: Vec<&str> =
-        doc.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_str()).collect();
+        doc.events.iter().filter_map(|e| e.location.as_ref()).map(|l| l.place.name.as_ref()).collect();
     assert!(names.contains(&"Kitale") && names.contains(&"Lodwar"), "{}", show(&doc));
 }
 

@@ -810,7 +810,7 @@ fn a_seat_is_what_its_divisions_name_means_only_when_named_alike() {
     let text = "Showers continued throughout the week in the Bahia cocoa zone.";
     let doc = extract(text);
     let m = mention(&doc, text, "Bahia");
-    assert_eq!((m.place.name.as_str(), m.place.kind), ("Bahia", PlaceKind::Admin1), "{}", show(&doc));
+    assert_eq!((m.place.name.as_ref(), m.place.kind), ("Bahia", PlaceKind::Admin1), "{}", show(&doc));
     // Chattogram is Chittagong respelled: the city, not the division.
     let text = "Eight students were injured in a clash in Chittagong on Sunday.";
     let doc = extract(text);

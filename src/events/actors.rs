@@ -56,14 +56,14 @@ pub(crate) fn find_actors<'g>(
                 country = Some(topo.demonyms[k].country.clone());
                 start = topo.demonym_spans[k].0;
             } else if let Some(k) = topo.mention_ending_at(i).filter(|_| joined) {
-                country = topo.mentions[k].place.country.clone();
+                country = topo.mentions[k].place.country.as_deref().map(str::to_string);
                 start = topo.token_spans[k].0;
             }
             if country.is_none() {
                 // "protesters in Nairobi".
                 if let Some(k) = topo.mention_starting_at(end + 1) {
                     if k < topo.mentions.len() && topo.mentions[k].literal {
-                        country = topo.mentions[k].place.country.clone();
+                        country = topo.mentions[k].place.country.as_deref().map(str::to_string);
                     }
                 }
             }
@@ -101,7 +101,7 @@ pub(crate) fn find_actors<'g>(
             actor: Actor {
                 text: m.text.clone(),
                 name: format!("Government of {cname}"),
-                country: Some(c),
+                country: Some(c.into_owned()),
                 kind: Some("government".into()),
             },
         });

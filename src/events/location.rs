@@ -182,14 +182,14 @@ pub(crate) fn sentence_locations(
 pub(crate) fn document_location(topo: &Toponyms) -> Option<usize> {
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for m in topo.mentions.iter().filter(|m| m.literal && !m.low_confidence) {
-        *counts.entry(m.place.id.as_str()).or_default() += 1;
+        *counts.entry(&*m.place.id).or_default() += 1;
     }
     let mut best: Option<(u8, usize, usize)> = None; // (specificity, count, mention)
     for (k, m) in topo.mentions.iter().enumerate() {
         if !m.literal || m.low_confidence {
             continue;
         }
-        let count = counts.get(m.place.id.as_str()).copied().unwrap_or(0);
+        let count = counts.get(&*m.place.id).copied().unwrap_or(0);
         let key = (specificity(m.place.kind), count, k);
         if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
             best = Some(key);

@@ -557,7 +557,7 @@ pub(crate) fn extract(
         let country = ev
             .location
             .as_ref()
-            .and_then(|l| l.place.country.clone())
+            .and_then(|l| l.place.country.as_deref().map(str::to_string))
             .or_else(|| doc_country.clone())
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
@@ -701,7 +701,7 @@ fn object_target(input: &str, toks: &[Token], te: usize, e: usize, topo: &Topony
         .token_spans
         .iter()
         .position(|&(ms, me)| ms >= start && me <= head + 1)
-        .and_then(|k| topo.mentions[k].place.country.clone())
+        .and_then(|k| topo.mentions[k].place.country.as_deref().map(str::to_string))
         .or_else(|| {
             topo.demonym_spans
                 .iter()
@@ -838,10 +838,13 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
     out
 }
 
+/// What makes two rows one event: type, place id and date.
+type RepeatKey = (String, Option<std::borrow::Cow<'static, str>>, Option<NaiveDate>);
+
 /// Merges rows that report the same event: same type, place and date.
 fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut seen: FxHashMap<(String, Option<String>, Option<NaiveDate>), usize> = FxHashMap::default();
+    let mut seen: FxHashMap<RepeatKey, usize> = FxHashMap::default();
     for ev in events {
         let key = (ev.event_type.clone(), ev.location.as_ref().map(|l| l.place.id.clone()), ev.date);
         let mergeable = family(&ev.event_type) != "other";

@@ -287,9 +287,13 @@ impl Gazetteer {
         }
     }
 
-    /// Record `idx` as an owned [`Place`].
+    /// Record `idx` as a [`Place`]: borrowing its strings from the bundled
+    /// buffer, which is `'static`, or copying them from a loaded one.
     pub(crate) fn place(&self, idx: u32) -> Place {
-        record_place(&self.view().record(idx))
+        match &self.bytes {
+            Cow::Borrowed(bytes) => record_place(&Compact::new(bytes, self.layout).record(idx), Cow::Borrowed),
+            Cow::Owned(_) => record_place(&self.view().record(idx), |s| Cow::Owned(s.to_owned())),
+        }
     }
 
     pub(crate) fn prior(&self, idx: u32, how: MatchKind) -> f32 {
@@ -297,15 +301,15 @@ impl Gazetteer {
     }
 }
 
-/// Materialises a record as an owned [`Place`].
-pub(crate) fn record_place(r: &RecordView<'_>) -> Place {
-    let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+/// Materialises a record as a [`Place`], each string through `text`.
+fn record_place<'a>(r: &RecordView<'a>, text: impl Fn(&'a str) -> Cow<'static, str>) -> Place {
+    let opt = |s: &'a str| if s.is_empty() { None } else { Some(text(s)) };
     Place {
-        id: r.id().to_string(),
-        name: r.name().to_string(),
+        id: text(r.id()),
+        name: text(r.name()),
         lat: r.lat(),
         lon: r.lon(),
-        country: r.country().and_then(|c| std::str::from_utf8(&c).ok().map(str::to_string)),
+        country: r.country_code().map(&text),
         admin1: opt(r.admin1()),
         admin2: opt(r.admin2()),
         kind: r.kind(),

@@ -88,8 +88,8 @@ pub fn event_feature(doc: &Document, index: usize, ev: &Event) -> Option<Feature
     );
     actor_props(&mut p, "source", ev.source.as_ref());
     actor_props(&mut p, "target", ev.target.as_ref());
-    p.insert("place_id".into(), JsonValue::from(loc.place.id.as_str()));
-    p.insert("place_name".into(), JsonValue::from(loc.place.name.as_str()));
+    p.insert("place_id".into(), JsonValue::from(&*loc.place.id));
+    p.insert("place_name".into(), JsonValue::from(&*loc.place.name));
     p.insert("place_kind".into(), JsonValue::from(loc.place.kind.as_str()));
     p.insert("country".into(), loc.place.country.clone().map_or(JsonValue::Null, JsonValue::from));
     p.insert("admin1".into(), loc.place.admin1.clone().map_or(JsonValue::Null, JsonValue::from));

@@ -374,9 +374,9 @@ mod tests {
             lon: 41.0944444,
             country: Some("IQ".into()),
             admin1: None,
-            admin2: admin2.map(str::to_string),
+            admin2: admin2.map(|s| s.to_string().into()),
             kind: PlaceKind::Town,
-            feature_code: feature_code.map(str::to_string),
+            feature_code: feature_code.map(|s| s.to_string().into()),
             population,
         }
     }

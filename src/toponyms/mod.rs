@@ -8,7 +8,7 @@ mod resolve;
 
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::{record_place, Gazetteer, MatchKind, Place, PlaceKind};
+use crate::gazetteer::{Gazetteer, MatchKind, Place, PlaceKind};
 use crate::text::fold::FoldedText;
 use crate::text::tokens::{combine, Token, KEY_START};
 use crate::text::Tokenizer;
@@ -131,7 +131,6 @@ pub(crate) fn resolve(
 ) -> Toponyms {
     let Recognised { found, demonyms: dem, actor_countries } = rec;
     let resolved = resolve::resolve(gaz, toks, folded.as_str(), &found, &dem, &actor_countries, hint);
-    let v = gaz.view();
     let actor_countries = actor_countries.iter().map(|a| a.0).collect();
     let mut out = Toponyms { actor_countries, ..Toponyms::default() };
     for (f, r) in found.iter().zip(resolved) {
@@ -146,7 +145,7 @@ pub(crate) fn resolve(
             text: input[s..e].to_string(),
             start: s,
             end: e,
-            place: record_place(&v.record(r.record)),
+            place: gaz.place(r.record),
             confidence: (r.confidence * 1000.0).round() / 1000.0,
             literal: f.literal,
             low_confidence: r.confidence < LOW_CONFIDENCE,
@@ -329,7 +328,7 @@ pub(crate) fn resolve_spans(
                 text,
                 start: s,
                 end: e,
-                place: record_place(&v.record(r.record)),
+                place: gaz.place(r.record),
                 confidence: (r.confidence * 1000.0).round() / 1000.0,
                 literal: true,
                 low_confidence: r.confidence < LOW_CONFIDENCE,

@@ -710,6 +710,11 @@ impl<'a> RecordView<'a> {
         let c = [self.b.get(self.at + 36).copied().unwrap_or(0), self.b.get(self.at + 37).copied().unwrap_or(0)];
         (c != [0, 0]).then_some(c)
     }
+    /// [`RecordView::country`] as text borrowed from the buffer.
+    pub fn country_code(&self) -> Option<&'a str> {
+        let code = self.b.get(self.at + 36..self.at + 38)?;
+        (code != [0, 0]).then(|| std::str::from_utf8(code).ok()).flatten()
+    }
     pub fn kind(&self) -> PlaceKind {
         PlaceKind::from_u8(self.b.get(self.at + 38).copied().unwrap_or(0))
     }
