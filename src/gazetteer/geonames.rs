@@ -265,6 +265,21 @@ mod tests {
     }
 
     #[test]
+    fn bundled_places_borrow_their_strings_and_loaded_ones_own_them() {
+        use std::borrow::Cow;
+        let bundled = crate::Gazetteer::bundled().lookup("Baghdad").remove(0).place;
+        assert!(matches!(bundled.name, Cow::Borrowed("Baghdad")), "{bundled:?}");
+        assert!(matches!(bundled.country, Some(Cow::Borrowed("IQ"))), "{bundled:?}");
+        let p = tmp("IQ-owned.txt", IQ);
+        let loaded = crate::Gazetteer::builder().bundled(false).geonames(&p).build().unwrap();
+        let place = loaded.lookup("Baghdad").remove(0).place;
+        assert!(matches!(place.name, Cow::Owned(ref n) if n == "Baghdad"), "{place:?}");
+        assert!(matches!(place.id, Cow::Owned(_)) && matches!(place.country, Some(Cow::Owned(_))), "{place:?}");
+        // Both read the same.
+        assert_eq!((&*place.name, place.country.as_deref()), (&*bundled.name, bundled.country.as_deref()));
+    }
+
+    #[test]
     fn truncated_file_reports_line() {
         let cut = &IQ[..IQ.len() - 60];
         let p = tmp("cut.txt", &format!("{IQ}{cut}"));
