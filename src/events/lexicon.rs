@@ -3,6 +3,8 @@
 //! (`agents.csv`: "gunmen", "police", "protesters" → ACLED-style actor names)
 //! and modality cues (`event_cues.csv`: negation, intent, reporting words…).
 
+use std::sync::Arc;
+
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
@@ -15,10 +17,13 @@ static AGENTS: &str = include_str!("../../data/agents.csv");
 static CUES: &str = include_str!("../../data/event_cues.csv");
 
 /// One trigger row.
+///
+/// The type and code are shared strings: each trigger found is copied while
+/// its sentence is coded, and copying an `Arc` allocates nothing.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerDef {
-    pub event_type: String,
-    pub cameo: String,
+    pub event_type: Arc<str>,
+    pub cameo: Arc<str>,
     /// ACLED (material) rather than PLOVER (verbal and other).
     pub material: bool,
     /// The lexicon marks it weak or generic: it names an event only with support.
@@ -75,8 +80,8 @@ impl EventLexicon {
             let (Some(word), Some(t)) = (r.get(0), r.get(2)) else { continue };
             let note = r.get(5).unwrap_or("");
             trigger_defs.push(TriggerDef {
-                event_type: t.to_string(),
-                cameo: r.get(3).unwrap_or("").to_string(),
+                event_type: t.into(),
+                cameo: r.get(3).unwrap_or("").into(),
                 material: r.get(4) == Some("acled"),
                 weak: note.starts_with("weak") || note.starts_with("generic") || note.starts_with("weapon word"),
                 weapon: note.starts_with("weapon word"),

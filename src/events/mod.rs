@@ -138,10 +138,10 @@ fn rank(def: &TriggerDef) -> u8 {
     // Harm to property or liberty ranks below harm to people: "burned down
     // a school and abducted two teachers" is an abduction, "attacked the
     // village and looted" an attack (ACLED codes the violent act).
-    if matches!(def.event_type.as_str(), "looting_property_destruction" | "arrests") {
+    if matches!(&*def.event_type, "looting_property_destruction" | "arrests") {
         return 0;
     }
-    let generic = matches!(def.event_type.as_str(), "attack" | "other");
+    let generic = matches!(&*def.event_type, "attack" | "other");
     match (def.weak, generic) {
         (false, false) => 4,
         (false, true) => 3,
@@ -326,7 +326,7 @@ pub(crate) fn extract(
                 // reports explosions this could refer back to.
                 let earlier_explosion =
                     mem.last_material.is_some_and(|(i, _)| family(&events[i].event_type) == "explosions");
-                if def.event_type == "air_drone_strike" && def.weak && !armed && !weapon && !earlier_explosion {
+                if &*def.event_type == "air_drone_strike" && def.weak && !armed && !weapon && !earlier_explosion {
                     // Protesters, or a civilian group as the subject ("factory
                     // workers in Kabwe strike over pay").
                     let protest = found_actors.iter().any(|a| match a.actor.kind.as_deref() {
@@ -350,7 +350,7 @@ pub(crate) fn extract(
                         weapon: false,
                         casualty: false,
                     };
-                    if verbal.as_ref().is_none_or(|v| v.2.event_type != "threaten") {
+                    if verbal.as_ref().is_none_or(|v| &*v.2.event_type != "threaten") {
                         verbal = Some((ts, te, def));
                     }
                     continue;
@@ -361,7 +361,7 @@ pub(crate) fn extract(
             } else {
                 let better = match &verbal {
                     None => true,
-                    Some(v) => v.2.event_type == "make_statement" && def.event_type != "make_statement",
+                    Some(v) => &*v.2.event_type == "make_statement" && &*def.event_type != "make_statement",
                 };
                 if better {
                     verbal = Some((ts, te, def));
@@ -370,7 +370,7 @@ pub(crate) fn extract(
         }
         // People killed in an arson or a raid: the event is the attack on
         // them, not the damage ("houses set alight, 7 killed").
-        if let Some(m) = material.as_mut().filter(|m| m.2.event_type == "looting_property_destruction") {
+        if let Some(m) = material.as_mut().filter(|m| &*m.2.event_type == "looting_property_destruction") {
             if cas.killed.is_some_and(|k| k > 0) {
                 m.2.event_type = "attack".into();
                 m.2.cameo = "190".into();
@@ -383,7 +383,7 @@ pub(crate) fn extract(
                 || !found_actors.is_empty()
                 || cas != casualties::Casualties::default()
                 || !topo.mentions_in(s, e).is_empty()
-                || (def.event_type != "attack" && *ts > s);
+                || (&*def.event_type != "attack" && *ts > s);
             if !supported {
                 material = None;
             }
@@ -424,8 +424,8 @@ pub(crate) fn extract(
             let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
             let mut source = src.map(|i| found_actors[i].actor.clone());
             let mut target = tgt.map(|i| found_actors[i].actor.clone());
-            let mut event_type = def.event_type.clone();
-            let mut cameo = def.cameo.clone();
+            let mut event_type = def.event_type.to_string();
+            let mut cameo = def.cameo.to_string();
             let fam = family(&event_type);
             // A definite description ("the strikes", "the bombardments") of an
             // earlier event of the same family is a repeat report of it.
@@ -516,14 +516,14 @@ pub(crate) fn extract(
             let (src, tgt) = roles(&found_actors, toks, (ts, te), false);
             let mut source = src.map(|i| found_actors[i].actor.clone());
             let pronoun = (s..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::PRONOUN != 0));
-            if source.is_none() && (pronoun || def.event_type == "threaten") {
+            if source.is_none() && (pronoun || &*def.event_type == "threaten") {
                 source = mem.last_source.as_ref().filter(|(_, at)| si - at <= 3).map(|(a, _)| a.clone());
             }
             let target = tgt.map(|i| found_actors[i].actor.clone());
             // "…, police said": a statement is an event only when we know
             // whose it is (CAMEO codes none without an actor). Such reporting
             // verbs are most sentences of a wire story.
-            if def.event_type == "make_statement" && source.is_none() && target.is_none() {
+            if &*def.event_type == "make_statement" && source.is_none() && target.is_none() {
                 continue;
             }
             let (date_v, precision) = match (date, doc_date) {
@@ -537,8 +537,8 @@ pub(crate) fn extract(
                 mem.last_source = Some((a.clone(), si));
             }
             events.push(Event {
-                event_type: def.event_type.clone(),
-                cameo: (!def.cameo.is_empty()).then(|| def.cameo.clone()),
+                event_type: def.event_type.to_string(),
+                cameo: (!def.cameo.is_empty()).then(|| def.cameo.to_string()),
                 trigger: trigger_of(input, toks, ts, te),
                 sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
                 date: date_v,
