@@ -60,7 +60,7 @@ pub(crate) fn resolve(
 
     // Country evidence: demonyms, and mentions whose best prior is a country
     // or a large area (each mention counts once, for its top candidate).
-    let mut countries: FxHashMap<[u8; 2], f32> = FxHashMap::default();
+    let mut countries: FxHashMap<[u8; 2], f32> = FxHashMap::with_capacity_and_hasher(8, Default::default());
     for d in demonyms {
         *countries.entry(d.country).or_default() += 1.0;
     }
@@ -77,7 +77,8 @@ pub(crate) fn resolve(
     // Each distinct name counts once: five "Paris" in a story are not five
     // votes for France, and a name is no evidence for itself.
     let mut own: Vec<Option<([u8; 2], f32)>> = vec![None; found.len()];
-    let mut seen: FxHashMap<EntryId, Option<([u8; 2], f32)>> = FxHashMap::default();
+    let mut seen: FxHashMap<EntryId, Option<([u8; 2], f32)>> =
+        FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for (m, cs) in cands.iter().enumerate() {
         if let Some(prev) = seen.get(&entry_id(&found[m])) {
             own[m] = *prev;
@@ -119,7 +120,8 @@ pub(crate) fn resolve(
     // no evidence for the governorate of the same name).
     // (country, division) → the first name found in it, and whether a second
     // distinct name is too.
-    let mut contained: FxHashMap<Division<'_>, (EntryId, bool)> = FxHashMap::default();
+    let mut contained: FxHashMap<Division<'_>, (EntryId, bool)> =
+        FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for (m, cs) in cands.iter().enumerate() {
         if let Some(top) = cs.first() {
             let r = v.record(top.record);
@@ -226,7 +228,7 @@ pub(crate) fn resolve(
     // linear in the number of distinct names, whatever the document length.
     const COLOCATE_TOP: usize = 12;
     let mut points: Vec<(f64, f64, EntryId, bool)> = Vec::new(); // (lat, lon, name, is top)
-    let mut first_of: FxHashMap<EntryId, usize> = FxHashMap::default();
+    let mut first_of: FxHashMap<EntryId, usize> = FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for (m, cs) in cands.iter().enumerate() {
         if first_of.insert(entries[m], m).is_some() {
             continue;
@@ -240,7 +242,8 @@ pub(crate) fn resolve(
         }
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut bonus_of: FxHashMap<(EntryId, u32), f32> = FxHashMap::default();
+    let mut bonus_of: FxHashMap<(EntryId, u32), f32> =
+        FxHashMap::with_capacity_and_hasher(points.len(), Default::default());
     for (m, cs) in cands.iter_mut().enumerate() {
         if cs.len() < 2 {
             continue;
@@ -284,7 +287,8 @@ pub(crate) fn resolve(
     }
 
     // One sense per document: the same entry (same name key) → summed scores.
-    let mut by_name: FxHashMap<(u32, u32, bool), Vec<usize>> = FxHashMap::default();
+    let mut by_name: FxHashMap<(u32, u32, bool), Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for (m, f) in found.iter().enumerate() {
         by_name.entry(entry_id(f)).or_default().push(m);
     }
