@@ -132,6 +132,8 @@ impl FoldedText {
 /// used for gazetteer keys.
 pub fn fold_str_into(input: &str, out: &mut String) {
     out.clear();
+    // Most text folds to at most its own length: reserve it at once.
+    out.reserve(input.len());
     for c in input.chars() {
         if c.is_ascii() {
             if let Some(b) = fold_ascii(c as u8) {

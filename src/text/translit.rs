@@ -57,6 +57,9 @@ fn is_vowel(b: u8) -> bool {
 /// Non-ASCII tokens (scripts the fold cannot romanise) are copied unchanged.
 pub fn translit_token_into(folded_token: &str, out: &mut String) {
     out.clear();
+    // The key is never longer than the token (digraphs shrink, letters map
+    // one to one): one allocation for a fresh buffer, not a chain of growths.
+    out.reserve(folded_token.len());
     let b = folded_token.as_bytes();
     if !folded_token.is_ascii() {
         out.push_str(folded_token);
