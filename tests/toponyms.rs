@@ -831,3 +831,26 @@ fn a_name_with_an_age_in_commas_is_a_person_throughout() {
     let text = "Flooding closed 12 roads near Parsons, 40 miles south of Topeka, on Friday.";
     mention(&extract(text), text, "Parsons");
 }
+
+#[test]
+fn weather_phenomena_peoples_and_titled_names_are_not_places() {
+    // El Niño is a village in Spain and Niña a town; here they are weather.
+    let text = "Forecasters said El Niño would bring floods to Peru, while La Niña had caused drought last year.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "El Niño");
+    assert_not_place(text, &doc, "La Niña");
+    assert_eq!(mention(&doc, text, "Peru").place.country.as_deref(), Some("PE"), "{}", show(&doc));
+    // Igbo is the people (a Nigerian town is called Igbo-Ukwu).
+    let text = "Igbo leaders in Enugu said the arrest of the Igbo politician was unjust.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Igbo");
+    assert_eq!(mention(&doc, text, "Enugu").place.country.as_deref(), Some("NG"), "{}", show(&doc));
+    // A lower-case title, an unknown first name, then the surname: "Nelson"
+    // (a city and a region in New Zealand) is the councillor's.
+    let text = "Work began in May, explains town councillor Dewly Nelson, who once opposed it.";
+    assert_not_place(text, &extract(text), "Nelson");
+    // A middle initial makes no following word a surname.
+    let text = "Detective Mark A. Jones said the suspect fled. A Crafton man was charged with the robbery on Monday.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Crafton").place.country.as_deref(), Some("US"), "{}", show(&doc));
+}

@@ -169,8 +169,10 @@ fn recognize_with(
                         && is_cap(&toks[k - 1])
                         && !toks[k - 1].has(shape::POSSESSIVE)
                         && roles[k - 1] & role::PLACE_PREFIX == 0
-                        && roles[k - 2] & (role::GIVEN_NAME | role::TITLE) != 0
-                        && is_cap(&toks[k - 2])))
+                        // A title need not be capitalised: "town
+                        // councillor Dewly Nelson", "pastor Marsabit Ochieng".
+                        && ((roles[k - 2] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 2]))
+                            || (roles[k - 2] & role::TITLE != 0 && toks[k - 1].has(shape::JOINED)))))
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash));
@@ -676,6 +678,19 @@ fn judge(
             return None;
         }
         if (pr & role::GIVEN_NAME != 0 && is_cap(prev) && !prev.has(shape::POSSESSIVE)) || is_initial(prev, text) {
+            return None;
+        }
+        // Right after a word the document uses as a first or middle name
+        // ("councillor Dewly Nelson"): the rest of that person's name.
+        // (Not after a lone letter: "A Crafton man", though "Mark A. Smith"
+        // made "A" a name word.)
+        if is_cap(prev)
+            && prev.end - prev.start > 1
+            && !prev.has(shape::POSSESSIVE)
+            && !prev.has(shape::HYPHEN_AFTER)
+            && doc.persons.contains(&prev.hash)
+            && !has_country
+        {
             return None;
         }
         // Inside a longer capitalised name that is not a place ("Rapides
