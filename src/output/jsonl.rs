@@ -110,25 +110,26 @@ impl Line<'_> {
         }
     }
 
-    /// A float as serde_json writes it: shortest round-trip digits, and
-    /// `null` for NaN and infinities.
+    /// A float as serde_json writes it: shortest round-trip digits of its
+    /// own width (an `f32` is not widened first), and `null` for NaN and
+    /// infinities.
     #[inline]
-    fn f64(&mut self, x: f64) {
-        if x.is_finite() {
+    fn float<F: zmij::Float>(&mut self, x: F, finite: bool) {
+        if finite {
             self.raw(zmij::Buffer::new().format_finite(x).as_bytes());
         } else {
             self.raw(b"null");
         }
     }
 
-    /// An `f32`, as [`Line::f64`] (its own shortest digits, not the `f64`'s).
-    #[inline]
+    /// An `f64` (coordinates).
+    fn f64(&mut self, x: f64) {
+        self.float(x, x.is_finite());
+    }
+
+    /// An `f32` (confidences).
     fn f32(&mut self, x: f32) {
-        if x.is_finite() {
-            self.raw(zmij::Buffer::new().format_finite(x).as_bytes());
-        } else {
-            self.raw(b"null");
-        }
+        self.float(x, x.is_finite());
     }
 
     /// `true` or `false`.
