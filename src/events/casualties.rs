@@ -69,6 +69,9 @@ const KILLED: &[&str] = &[
     "kills",
     "kill",
     "lynched",
+    "lynches",
+    "lynch",
+    "lynching",
     "beheaded",
     "executed",
     "fatalities",
@@ -460,6 +463,8 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                         | "claiming"
                         | "lynched"
                         | "lynching"
+                        | "lynches"
+                        | "lynch"
                         | "beheaded"
                         | "executed"
                         | "murdered"
@@ -531,15 +536,28 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
 /// injured": a person (a person noun or a name) as the subject of a singular
 /// passive is one victim. "The bill was killed" is not.
 fn one_named_victim(toks: &[Token], w: &[&str]) -> Casualties {
-    for j in 2..w.len() {
-        if w[j - 1] != "was" {
-            continue;
-        }
-        let killed = is_killed(w[j]) || (w[j] == "shot" && w.get(j + 1) == Some(&"dead"));
+    for j in 1..w.len() {
+        // "shot dead", "found dead", "hacked to death" (not "sentenced to death").
+        let dead_after = (matches!(w[j], "shot" | "found") && w.get(j + 1) == Some(&"dead"))
+            || (w.get(j + 1) == Some(&"to") && w.get(j + 2) == Some(&DEATH) && w[j] != "sentenced");
+        let killed = is_killed(w[j]) || dead_after;
         if !(killed || is_wounded(w[j])) || matches!(w[j], "dead" | "deaths" | "bodies" | "injuries" | "wounds") {
             continue;
         }
-        let subject = j - 2;
+        let subject = if j >= 2 && w[j - 1] == "was" {
+            j - 2
+        } else if j <= 2
+            && is_person_noun(w[j - 1])
+            && (dead_after || matches!(w[j], "killed" | "died" | "dies" | "injured" | "wounded"))
+        {
+            // A headline's passive without "was": "Man killed during
+            // arguments", "Terror suspect found dead", "Police officer
+            // injured in blast" (the sentence opens with its subject, a
+            // person noun: "They killed …" is active).
+            j - 1
+        } else {
+            continue;
+        };
         let named = toks[subject].shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
         let nobody = matches!(w[subject], "nobody" | "none" | "anyone" | "everyone" | "who" | "which" | "it" | "this")
             || (subject > 0 && w[subject - 1] == "no");
@@ -719,6 +737,25 @@ mod tests {
         assert_eq!(cas("The bill was killed in committee."), (None, None));
         assert_eq!(cas("Nobody was hurt in the blast."), (None, None));
         assert_eq!(cas("No one was injured."), (None, None));
+        // "to death" after any verb, an age before the noun.
+        assert_eq!(cas("On Sunday a 13 year old boy was hacked to death in his village."), (Some(1), None));
+        assert_eq!(cas("The judge was sentenced to death."), (None, None));
+    }
+
+    #[test]
+    fn a_headline_passive_without_was_is_one_victim() {
+        assert_eq!(cas("Man killed during arguments over the party primary."), (Some(1), None));
+        assert_eq!(cas("Terror suspect found dead on the side of the road."), (Some(1), None));
+        assert_eq!(cas("Police officer injured in grenade blast."), (None, Some(1)));
+        // Active, not passive: the pronoun is the killer, the toll unknown.
+        assert_eq!(cas("They killed villagers in the raid."), (None, None));
+        assert_eq!(cas("Gunmen killed villagers in the raid."), (None, None));
+    }
+
+    #[test]
+    fn lynching_counts_its_victims() {
+        assert_eq!(cas("A vigilante mob lynches a woman they accused of witchcraft."), (Some(1), None));
+        assert_eq!(cas("Vigilantes attack the raiders and lynch three of them."), (Some(3), None));
     }
 
     #[test]
