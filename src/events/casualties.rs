@@ -408,9 +408,17 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         // The count is the verb's subject, not its victims, when the verb
         // has an object right after it: "Two gunmen killed a policeman".
         let active = |j: usize| {
-            j + 1 < n
-                && toks[j + 1].has(shape::JOINED)
-                && (matches!(w[j + 1], "a" | "an" | "the" | "his" | "her" | "their") || count_of(w[j + 1]).is_some())
+            let object = |o: usize| {
+                o < n
+                    && toks[o].has(shape::JOINED)
+                    && (matches!(w[o], "a" | "an" | "the" | "his" | "her" | "their") || count_of(w[o]).is_some())
+            };
+            // Verbs joined by "and" share the object: "lynches and kills a
+            // suspected thief".
+            object(j + 1)
+                || (w.get(j + 1) == Some(&"and")
+                    && w.get(j + 2).is_some_and(|v| is_killed(v) || is_wounded(v))
+                    && object(j + 3))
         };
         let forward = |cross_and: bool| {
             let mut j = e + 1;
@@ -419,6 +427,11 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
                 if cross_and && Some(j) == joined_num.map(|_| next_num) {
                     // Step over the joined count itself.
                     j = joined_num.unwrap_or(j + 1);
+                    continue;
+                }
+                // "a lynch mob": the noun, not the verb.
+                if w[j] == "lynch" && w.get(j + 1) == Some(&"mob") {
+                    j += 1;
                     continue;
                 }
                 if (is_killed(w[j]) || is_wounded(w[j])) && active(j) {
@@ -756,6 +769,9 @@ mod tests {
     fn lynching_counts_its_victims() {
         assert_eq!(cas("A vigilante mob lynches a woman they accused of witchcraft."), (Some(1), None));
         assert_eq!(cas("Vigilantes attack the raiders and lynch three of them."), (Some(3), None));
+        // The mob is the subject, not a victim; "lynch mob" is a noun.
+        assert_eq!(cas("A vigilante mob attacks, lynches and kills a suspected thief."), (Some(1), None));
+        assert_eq!(cas("On Sunday a lynch mob killed a murder suspect in Embu."), (Some(1), None));
     }
 
     #[test]
