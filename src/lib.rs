@@ -51,8 +51,10 @@
 //! The bundled gazetteer (about 290,000 places and 800,000 names) is compiled
 //! into the binary by the build script as a prebuilt index, so it is ready
 //! for its first lookup in well under a millisecond and costs no heap; pages
-//! of it load as lookups touch them. A gazetteer built from user GeoNames
-//! files lives on the heap, in the same compact form.
+//! of it load as lookups touch them. Its places borrow their strings from it
+//! ([`Place`]'s text fields are `Cow<'static, str>`), so handing out places
+//! allocates nothing. A gazetteer built from user GeoNames files lives on the
+//! heap, in the same compact form, and its places own their strings.
 //!
 //! # Quirks
 //!
