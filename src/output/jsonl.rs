@@ -213,14 +213,21 @@ fn document(w: &mut Line<'_>, doc: &Document) {
     w.raw(b"}");
 }
 
+/// The members `"text","start","end"` of a span of the input (mentions,
+/// triggers, demonyms), in an object already opened.
+fn span_fields(w: &mut Line<'_>, text: &str, start: usize, end: usize) {
+    w.raw(b"\"text\":");
+    w.str(text);
+    w.raw(b",\"start\":");
+    w.uint(start as u64);
+    w.raw(b",\"end\":");
+    w.uint(end as u64);
+}
+
 /// A `Mention` object.
 fn mention(w: &mut Line<'_>, m: &Mention) {
-    w.raw(b"{\"text\":");
-    w.str(&m.text);
-    w.raw(b",\"start\":");
-    w.uint(m.start as u64);
-    w.raw(b",\"end\":");
-    w.uint(m.end as u64);
+    w.raw(b"{");
+    span_fields(w, &m.text, m.start, m.end);
     w.raw(b",\"place\":{");
     place_fields(w, &m.place);
     w.raw(b"},\"confidence\":");
@@ -272,12 +279,8 @@ fn event(w: &mut Line<'_>, e: &Event) {
     w.str(&e.event_type);
     w.raw(b",\"cameo\":");
     w.opt_str(e.cameo.as_deref());
-    w.raw(b",\"trigger\":{\"text\":");
-    w.str(&e.trigger.text);
-    w.raw(b",\"start\":");
-    w.uint(e.trigger.start as u64);
-    w.raw(b",\"end\":");
-    w.uint(e.trigger.end as u64);
+    w.raw(b",\"trigger\":{");
+    span_fields(w, &e.trigger.text, e.trigger.start, e.trigger.end);
     w.raw(b"},\"sentence\":{\"start\":");
     w.uint(e.sentence.start as u64);
     w.raw(b",\"end\":");
@@ -339,12 +342,8 @@ fn location(w: &mut Line<'_>, l: Option<&EventLocation>) {
 
 /// A `DemonymMention` object.
 fn demonym(w: &mut Line<'_>, d: &DemonymMention) {
-    w.raw(b"{\"text\":");
-    w.str(&d.text);
-    w.raw(b",\"start\":");
-    w.uint(d.start as u64);
-    w.raw(b",\"end\":");
-    w.uint(d.end as u64);
+    w.raw(b"{");
+    span_fields(w, &d.text, d.start, d.end);
     w.raw(b",\"country\":");
     w.str(&d.country);
     w.raw(b"}");
