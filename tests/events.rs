@@ -123,6 +123,34 @@ fn passive_voice_by_agent_is_source() {
 }
 
 #[test]
+fn a_group_said_to_back_the_agent_is_not_the_target() {
+    // "involved with al-Shabaab" describes the armed men; the tourists were hit.
+    let t = "Two Swiss tourists were injured near Lamu when their vehicle came under attack by armed men, \
+             believed to be involved with al-Shabaab.";
+    let doc = extract(t);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| VIOLENT.contains(&e.event_type.as_str()))
+        .unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert!(e.source.as_ref().is_some_and(|a| lower(&a.text).contains("armed men")), "{}", show(&doc));
+    assert!(
+        e.target.as_ref().is_none_or(|a| !lower(&a.text).contains("shabaab")),
+        "al-Shabaab is the agent's backer, not the target:{}",
+        show(&doc)
+    );
+    // A target after "on" still is one: "strikes by US forces on militants".
+    let t = "Strikes by US forces on Kata'ib Hezbollah sites in Anbar killed two fighters on Tuesday.";
+    let doc = extract(t);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| VIOLENT.contains(&e.event_type.as_str()))
+        .unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert!(e.target.as_ref().is_some_and(|a| lower(&a.name).contains("hezbollah")), "{}", show(&doc));
+}
+
+#[test]
 fn passive_voice_subject_is_target() {
     // "A convoy came under attack": the convoy was acted on.
     let t = "A convoy came under attack by gunmen near Kandahar on Tuesday.";

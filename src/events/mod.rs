@@ -655,8 +655,15 @@ fn roles(
     let after = actors
         .iter()
         .position(|a| usable(a) && a.tok_start >= te && Some(a.tok_start) != by_actor.map(|i| actors[i].tok_start));
+    // After an agent, a group joined by "with" or "to" describes the agent
+    // ("attacked by armed men, assumed to be involved with al Shabaab",
+    // "gunmen linked to the ADF"); it is not the target.
+    let attribution = |i: usize| {
+        let k = actors[i].tok_start;
+        k > 0 && (toks[k - 1].folded_is("with") || toks[k - 1].folded_is("to"))
+    };
     match by_actor {
-        Some(b) => (Some(b), before.or(after)),
+        Some(b) => (Some(b), before.or(after.filter(|&a| !attribution(a)))),
         None => {
             let target = after.filter(|&t| Some(t) != before);
             (before, target)
