@@ -854,3 +854,16 @@ fn weather_phenomena_peoples_and_titled_names_are_not_places() {
     let doc = extract(text);
     assert_eq!(mention(&doc, text, "Crafton").place.country.as_deref(), Some("US"), "{}", show(&doc));
 }
+
+#[test]
+fn a_county_before_its_institution_is_the_county() {
+    // Not Guernsey, the Channel Island: the county whose court it is.
+    for text in [
+        "Statistics from the Guernsey County Common Pleas Court show more filings this year.",
+        "The Guernsey County Sheriff's Office reported the fire at 3 a.m.",
+    ] {
+        let doc = extract(text);
+        let m = mention(&doc, text, "Guernsey County");
+        assert_eq!((m.place.kind, m.place.admin1.as_deref()), (PlaceKind::Admin2, Some("Ohio")), "{}", show(&doc));
+    }
+}

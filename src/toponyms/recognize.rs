@@ -297,9 +297,15 @@ fn recognize_with(
         }
         // A name inside an institution's ("Douglas County Hospital") is kept
         // only if no shorter window is a place in its own right ("Douglas").
+        // But a division's name before its institution ("Guernsey County
+        // Common Pleas Court", "Licking County Board of Realtors") is that
+        // division: the shorter window there ("Guernsey") is a different place.
         let mut chosen: Option<(usize, Entry, Verdict)> = None;
         for &(end, entry) in ends.iter().rev() {
-            let Some(v) = judge(gaz, memo, toks, text, &doc, i, end, entry) else { continue };
+            let Some(mut v) = judge(gaz, memo, toks, text, &doc, i, end, entry) else { continue };
+            if v.embedded && chosen.is_none() && end - i >= 2 && roles[end - 1] & role::PLACE_SUFFIX != 0 {
+                v.embedded = false;
+            }
             if !v.embedded || chosen.is_none() {
                 chosen = Some((end, entry, v));
             }
@@ -728,7 +734,10 @@ fn judge(
     // Part of a longer capitalised name that is not a place ("Suroor
     // Hammad", "Austin Powers"): a small place followed by another
     // capitalised word that no place name continues.
-    if !has_area && !has_capital && end < toks.len() && !town_pair {
+    // (A name ending in a division word is complete: "Guernsey County
+    // Sheriff" is the county's sheriff.)
+    let division_word = end - i >= 2 && roles[end - 1] & role::PLACE_SUFFIX != 0;
+    if !has_area && !has_capital && end < toks.len() && !town_pair && !division_word {
         let next = &toks[end];
         // A settlement word of two tokens counts like one ("Muhoroni Sub
         // County").
