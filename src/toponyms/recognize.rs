@@ -432,9 +432,18 @@ fn translit_window(
         if !is_cap(t) {
             break;
         }
-        key = combine(key, memo.translit_hash(t, folded, &mut scratch));
         content += 1;
         letters += (t.end - t.start) as usize;
+        // A window too short to accept that no next word can extend needs
+        // no probe (most capitalised non-names are one short word: "Inc").
+        let next = toks.get(j + 1);
+        let extendable = next.is_some_and(|n| {
+            n.has(shape::JOINED) && !mask[j + 1] && !t.has(shape::POSSESSIVE) && (is_cap(n) || n.has(shape::ARTICLE))
+        });
+        if !extendable && content < 2 && letters < 7 {
+            break;
+        }
+        key = combine(key, memo.translit_hash(t, folded, &mut scratch));
         let Some(e) = memo.translit(&view, key) else { break };
         if e.is_name() && (content >= 2 || letters >= 7) {
             best = Some((j + 1, e));
