@@ -867,3 +867,21 @@ fn a_county_before_its_institution_is_the_county() {
         assert_eq!((m.place.kind, m.place.admin1.as_deref()), (PlaceKind::Admin2, Some("Ohio")), "{}", show(&doc));
     }
 }
+
+#[test]
+fn a_town_named_like_a_country_among_its_neighbours_is_the_town() {
+    let text = "Lebanon schedules its spring clean-up. The town's residents may leave limbs at the curb on \
+                Monday, the street department said. Neighbouring Zionsville and the rest of Boone County \
+                will follow in April.";
+    let doc = extract(text);
+    let m = mention(&doc, text, "Lebanon");
+    assert_eq!(
+        (m.place.country.as_deref(), m.place.admin1.as_deref()),
+        (Some("US"), Some("Indiana")),
+        "{}",
+        show(&doc)
+    );
+    // Without neighbours in one state, "Lebanon" is the country.
+    let text = "Rockets were fired from southern Lebanon towards the Galilee on Monday.";
+    assert_eq!(mention(&extract(text), text, "Lebanon").place.country.as_deref(), Some("LB"));
+}

@@ -194,6 +194,15 @@ pub(crate) fn resolve(
                 if w >= 2.0 && r.kind() == PlaceKind::Admin1 && has_country {
                     c.score += if w >= 3.0 { 40.0 } else { 25.0 };
                 }
+                // A town named like a country, in the state where the
+                // story's other places are, is what a local story means:
+                // "Lebanon" beside Boone County and Zionsville, Indiana.
+                if has_country
+                    && matches!(r.kind(), PlaceKind::City | PlaceKind::Town | PlaceKind::Village)
+                    && contained.get(&(cc, r.admin1_bytes())).is_some_and(|&(e, more)| more || e != me)
+                {
+                    c.score += 35.0;
+                }
             }
             if r.kind() != PlaceKind::Admin1 {
                 let others =
