@@ -128,11 +128,7 @@ fn a_group_said_to_back_the_agent_is_not_the_target() {
     let t = "Two Swiss tourists were injured near Lamu when their vehicle came under attack by armed men, \
              believed to be involved with al-Shabaab.";
     let doc = extract(t);
-    let e = doc
-        .events
-        .iter()
-        .find(|e| VIOLENT.contains(&e.event_type.as_str()))
-        .unwrap_or_else(|| panic!("{}", show(&doc)));
+    let e = first_violent(&doc);
     assert!(e.source.as_ref().is_some_and(|a| lower(&a.text).contains("armed men")), "{}", show(&doc));
     assert!(
         e.target.as_ref().is_none_or(|a| !lower(&a.text).contains("shabaab")),
@@ -142,12 +138,13 @@ fn a_group_said_to_back_the_agent_is_not_the_target() {
     // A target after "on" still is one: "strikes by US forces on militants".
     let t = "Strikes by US forces on Kata'ib Hezbollah sites in Anbar killed two fighters on Tuesday.";
     let doc = extract(t);
-    let e = doc
-        .events
-        .iter()
-        .find(|e| VIOLENT.contains(&e.event_type.as_str()))
-        .unwrap_or_else(|| panic!("{}", show(&doc)));
+    let e = first_violent(&doc);
     assert!(e.target.as_ref().is_some_and(|a| lower(&a.name).contains("hezbollah")), "{}", show(&doc));
+}
+
+/// The document's first violent event (the test fails without one).
+fn first_violent(doc: &Document) -> &Event {
+    doc.events.iter().find(|e| VIOLENT.contains(&e.event_type.as_str())).unwrap_or_else(|| panic!("{}", show(doc)))
 }
 
 #[test]
