@@ -885,3 +885,32 @@ fn a_town_named_like_a_country_among_its_neighbours_is_the_town() {
     let text = "Rockets were fired from southern Lebanon towards the Galilee on Monday.";
     assert_eq!(mention(&extract(text), text, "Lebanon").place.country.as_deref(), Some("LB"));
 }
+
+#[test]
+fn titles_that_are_ordinary_words_count_only_capitalised() {
+    // "miss" and "major" in lower case are a verb and an adjective.
+    for (text, name) in [
+        ("Fans will miss Boston when the team moves next year.", "Boston"),
+        ("Flooding hit a major Texas city on Monday.", "Texas"),
+    ] {
+        let doc = extract(text);
+        mention(&doc, text, name);
+    }
+    // Capitalised, they are titles: "Major Nairobi" is an officer.
+    let text = "Major Nairobi Kamau said the patrol returned safely.";
+    assert_not_place(text, &extract(text), "Nairobi");
+}
+
+#[test]
+fn a_settlement_word_after_a_state_describes_it() {
+    // Iowa City and Texas City exist, but "the Iowa city of Ames" is Ames, Iowa.
+    let text = "He grew up in the Iowa city of Ames and moved to a major Texas city.";
+    let doc = extract(text);
+    assert!(doc.places.iter().all(|m| m.text != "Iowa city" && m.text != "Texas city"), "{}", show(&doc));
+    mention(&doc, text, "Ames");
+    // Capitalised it is the city; a division word stays part of the name.
+    let text = "Police raided a house in Texas City while officers from Kisumu county watched.";
+    let doc = extract(text);
+    assert_eq!(mention(&doc, text, "Texas City").place.name, "Texas City", "{}", show(&doc));
+    mention(&doc, text, "Kisumu county");
+}

@@ -33,6 +33,9 @@ pub(crate) mod role {
     /// generic agent ("gang", "police"). Capitalised at a sentence start it
     /// is that word, not the village spelled like it.
     pub const EVENT_WORD: u32 = 1 << 11;
+    /// A title only when capitalised ("Miss", "Major", "General"); in lower
+    /// case an ordinary word ("miss Boston", "a major Texas city").
+    pub const CASED_TITLE: u32 = 1 << 12;
 }
 
 static CONTEXT_WORDS: &str = include_str!("../../data/context_words.csv");
@@ -73,6 +76,7 @@ impl Lexicon {
         for rec in rows(CONTEXT_WORDS) {
             let bit = match rec.get(1).unwrap_or("") {
                 "title" => role::TITLE,
+                "cased_title" => role::TITLE | role::CASED_TITLE,
                 "org_suffix" => role::ORG_SUFFIX,
                 "org_prefix" => role::ORG_PREFIX,
                 "place_suffix" => role::PLACE_SUFFIX,

@@ -128,7 +128,14 @@ fn recognize_with(
     let text = folded.as_str();
     let DocTables { roles, lowercase, uppercase_bits, persons, aged, mask } = tables;
     roles.clear();
-    roles.extend(toks.iter().map(|t| lex.words.word(t).unwrap_or(0)));
+    roles.extend(toks.iter().map(|t| {
+        let r = lex.words.word(t).unwrap_or(0);
+        if r & role::CASED_TITLE != 0 && !is_cap(t) {
+            r & !(role::TITLE | role::CASED_TITLE)
+        } else {
+            r
+        }
+    }));
     let roles = &roles[..];
     // Words this document also writes in lower case are common words here.
     // Only a capitalised (or digit) token is ever asked about, so a lower-case
@@ -268,7 +275,15 @@ fn recognize_with(
                         .words
                         .longest_ending_at(&toks[..=j], j + 1)
                         .is_some_and(|(st, v)| st > i && v & role::PLACE_SUFFIX != 0));
-            if e.is_name() && (is_cap(tj) || suffix || (j > i && tj.has(shape::DIGIT))) {
+            // But a lower-case place word after a state or country describes
+            // it: "a major Texas city", "the Iowa city of Ames" are not Texas
+            // City or Iowa City.
+            // (A division word is still part of the name: "Kisumu county".)
+            let describes_area = suffix
+                && !is_cap(tj)
+                && ["city", "town", "village"].iter().any(|w| tj.folded_is(w))
+                && ends.last().is_some_and(|&(end, shorter)| end == j && summarise(&view, memo, shorter) & AREA != 0);
+            if e.is_name() && (is_cap(tj) || (suffix && !describes_area) || (j > i && tj.has(shape::DIGIT))) {
                 ends.push((j + 1, e));
             }
             if !e.prefix {
