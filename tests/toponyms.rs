@@ -896,9 +896,14 @@ fn titles_that_are_ordinary_words_count_only_capitalised() {
         let doc = extract(text);
         mention(&doc, text, name);
     }
-    // Capitalised, they are titles: "Major Nairobi" is an officer.
+    // Capitalised, they are titles: "Major Nairobi" is an officer, and
+    // "Miss" before a name is no Mississippi.
     let text = "Major Nairobi Kamau said the patrol returned safely.";
     assert_not_place(text, &extract(text), "Nairobi");
+    let text = "The pageant was won by Miss Wilson, a student from Jackson.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Miss");
+    mention(&doc, text, "Jackson");
 }
 
 #[test]

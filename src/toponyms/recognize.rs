@@ -745,6 +745,15 @@ fn judge(
             return Some(Verdict { evidence, literal: true, embedded: true });
         }
     }
+    // A title followed by a capitalised word is a person's: "Miss Wilson"
+    // is no Mississippi, "King Hussein" no King County.
+    if single
+        && roles[i] & role::TITLE != 0
+        && !has_country
+        && toks.get(end).is_some_and(|n| n.has(shape::JOINED) && is_cap(n) && !n.has(shape::ALL_CAPS))
+    {
+        return None;
+    }
     // A given name followed by a capitalised word is a person: "Jordan Smith".
     if single && roles[i] & role::GIVEN_NAME != 0 && !has_area {
         let mut k = end;
