@@ -919,3 +919,14 @@ fn a_settlement_word_after_a_state_describes_it() {
     assert_eq!(mention(&doc, text, "Texas City").place.name, "Texas City", "{}", show(&doc));
     mention(&doc, text, "Kisumu county");
 }
+
+#[test]
+fn the_city_alone_is_no_place() {
+    // Several places have "The City" as a nickname (the City of London).
+    let text = "MANSFIELD - The City Council on Monday authorized the refinancing of its debt.";
+    let doc = extract(text);
+    assert!(doc.places.iter().all(|m| m.text != "The City"), "{}", show(&doc));
+    // A real name after "The" is kept: "The Hague".
+    let text = "Judges in The Hague ruled on Monday.";
+    assert_eq!(mention(&extract(text), text, "The Hague").place.country.as_deref(), Some("NL"));
+}

@@ -619,6 +619,12 @@ fn judge(
     {
         return None;
     }
+    // Capitalised, "The City" alone is still a generic word with an
+    // article ("The City Council voted"), however many places use it as a
+    // nickname.
+    if end - i == 2 && first.folded_is("the") && roles[i + 1] & role::PLACE_SUFFIX != 0 {
+        return None;
+    }
     if single {
         if roles[end - 1] & role::STOPWORD != 0 {
             return None;
