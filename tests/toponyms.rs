@@ -930,3 +930,21 @@ fn the_city_alone_is_no_place() {
     let text = "Judges in The Hague ruled on Monday.";
     assert_eq!(mention(&extract(text), text, "The Hague").place.country.as_deref(), Some("NL"));
 }
+
+#[test]
+fn a_name_after_an_abbreviated_title_is_a_persons() {
+    // The period of "Gov." breaks the join, yet the name is still his.
+    let text = "The bill passed after Gov. Chet Culver spoke in Des Moines. Culver said it was overdue.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Culver");
+    mention(&doc, text, "Des Moines");
+    let text = "A talk on the war by Mrs. Lincoln drew a crowd in Springfield. Lincoln later met reporters.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Lincoln");
+    mention(&doc, text, "Springfield");
+    // A full title word before a period ends a sentence, and "St." is no title.
+    let text = "Turner was elected Municipal Court Judge. Columbus attorneys welcomed it in St. Louis.";
+    let doc = extract(text);
+    mention(&doc, text, "Columbus");
+    mention(&doc, text, "St. Louis");
+}

@@ -100,8 +100,13 @@ fn ends_sentence(text: &str, i: usize, j: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false; // An initial: "J. Smith".
     }
-    let lower = word.to_ascii_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !is_abbreviation(word)
+}
+
+/// True when `word` (without its period, any case) is an abbreviation whose
+/// period does not end a sentence: "Mrs", "Gov", "St".
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

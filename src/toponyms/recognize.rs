@@ -183,6 +183,19 @@ fn recognize_with(
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash));
+    // And right after an abbreviated title: "Mrs. Lincoln" makes a later
+    // "Lincoln" the same woman.
+    persons.extend(
+        (1..n)
+            .filter(|&k| {
+                !toks[k].has(shape::JOINED)
+                    && is_cap(&toks[k])
+                    && is_cap(&toks[k - 1])
+                    && roles[k - 1] & role::TITLE != 0
+                    && abbreviation_gap(toks, text, k - 1)
+            })
+            .map(|k| toks[k].hash),
+    );
     // A name with an age in apposition is a person's: "Flores, 26, had just
     // left the Army", "Welch, 17, of Independence". The cue is strong enough
     // to outweigh a division of that name (Flores, Uruguay).
@@ -547,6 +560,15 @@ fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
     })
 }
 
+/// True when token `k` is an abbreviation followed by its period and a space:
+/// "Mrs. ", "Gov. ". A full word before a period ("Court Judge. Columbus")
+/// ends a sentence instead.
+fn abbreviation_gap(toks: &[Token], text: &str, k: usize) -> bool {
+    let (start, end) = (toks[k].start as usize, toks[k].end as usize);
+    toks.get(k + 1).is_some_and(|next| text.get(end..next.start as usize) == Some(". "))
+        && text.get(start..end).is_some_and(crate::text::sentences::is_abbreviation)
+}
+
 /// True when token `k` is followed by an age in commas: ", 26,".
 fn has_age_after(toks: &[Token], text: &str, k: usize) -> bool {
     let Some(age) = toks.get(k + 1) else { return false };
@@ -707,6 +729,16 @@ fn judge(
     } else {
         (i.wrapping_sub(1), first.has(shape::JOINED))
     };
+    // An abbreviated title ends in a period that breaks the join: "Mrs.
+    // Lincoln", "Gov. Perry", "Sen. Casey".
+    if i > 0
+        && !joined
+        && is_cap(&toks[i - 1])
+        && roles[i - 1] & role::TITLE != 0
+        && abbreviation_gap(toks, text, i - 1)
+    {
+        return None;
+    }
     if i > 0 && joined {
         let prev = &toks[pi];
         let pr = roles[pi];
