@@ -948,3 +948,18 @@ fn a_name_after_an_abbreviated_title_is_a_persons() {
     mention(&doc, text, "Columbus");
     mention(&doc, text, "St. Louis");
 }
+
+#[test]
+fn names_joined_by_an_ampersand_are_a_firm() {
+    // Stevens and Wilkinson are both places somewhere; as a pair they are a firm.
+    let text = "The council in Columbia owes the design firm Stevens & Wilkinson $1.6 million.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Stevens");
+    assert_not_place(text, &doc, "Wilkinson");
+    mention(&doc, text, "Columbia");
+    // A pair with a country or province keeps its places.
+    let text = "Flights to Trinidad & Tobago resumed on Monday.";
+    let doc = extract(text);
+    mention(&doc, text, "Trinidad");
+    mention(&doc, text, "Tobago");
+}

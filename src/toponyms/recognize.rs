@@ -569,6 +569,15 @@ fn abbreviation_gap(toks: &[Token], text: &str, k: usize) -> bool {
         && text.get(start..end).is_some_and(crate::text::sentences::is_abbreviation)
 }
 
+/// The capitalised word across an ampersand from the name `toks[i..end]`,
+/// on either side: "Wilkinson" for "Stevens" in "Stevens & Wilkinson".
+fn ampersand_partner<'t>(toks: &'t [Token], text: &str, i: usize, end: usize) -> Option<&'t Token> {
+    let joins =
+        |a: &Token, b: &Token| is_cap(a) && is_cap(b) && text.get(a.end as usize..b.start as usize) == Some(" & ");
+    let before = i.checked_sub(1).map(|k| &toks[k]).filter(|prev| joins(prev, &toks[i]));
+    before.or_else(|| toks.get(end).filter(|next| joins(&toks[end - 1], next)))
+}
+
 /// True when token `k` is followed by an age in commas: ", 26,".
 fn has_age_after(toks: &[Token], text: &str, k: usize) -> bool {
     let Some(age) = toks.get(k + 1) else { return false };
@@ -646,6 +655,22 @@ fn judge(
     // nickname.
     if end - i == 2 && first.folded_is("the") && roles[i + 1] & role::PLACE_SUFFIX != 0 {
         return None;
+    }
+    // "Stevens & Wilkinson", "Crate & Barrel", "Helen & Douglas": mixed-case
+    // words joined by an ampersand name a firm or a couple, not places. A
+    // pair with a country or province keeps its places ("Trinidad &
+    // Tobago", "Bosnia & Herzegovina"), and a headline in capitals
+    // ("TIJUANA & SAN DIEGO") gives no case evidence.
+    if !first.has(shape::ALL_CAPS) && !has_area {
+        if let Some(other) = ampersand_partner(toks, text, i, end) {
+            let other_is_area = memo
+                .exact(&view, combine(KEY_START, other.hash))
+                .filter(|e| e.is_name())
+                .is_some_and(|e| summarise(&view, memo, e) & AREA != 0);
+            if !other_is_area {
+                return None;
+            }
+        }
     }
     if single {
         if roles[end - 1] & role::STOPWORD != 0 {
