@@ -942,6 +942,11 @@ fn a_name_after_an_abbreviated_title_is_a_persons() {
     let doc = extract(text);
     assert_not_place(text, &doc, "Lincoln");
     mention(&doc, text, "Springfield");
+    // A surname after a first name counts too.
+    let text = "The Rev. Al Meredith led prayers in Fort Worth. Meredith escaped harm.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Meredith");
+    mention(&doc, text, "Fort Worth");
     // A full title word before a period ends a sentence, and "St." is no title.
     let text = "Turner was elected Municipal Court Judge. Columbus attorneys welcomed it in St. Louis.";
     let doc = extract(text);

@@ -183,8 +183,14 @@ fn recognize_with(
                 && roles[k - 1] & role::PLACE_PREFIX == 0
         })
         .map(|k| toks[k].hash));
-    // And right after an abbreviated title: "Mrs. Lincoln" makes a later
-    // "Lincoln" the same woman.
+    // And right after an abbreviated title, whose period breaks the join:
+    // "Mrs. Lincoln" makes a later "Lincoln" the same woman, and "The Rev.
+    // Al Meredith" a later "Meredith" the same man.
+    let surname_after = |k: usize| {
+        toks.get(k + 1)
+            .filter(|t| t.has(shape::JOINED) && is_cap(t) && !toks[k].has(shape::POSSESSIVE))
+            .filter(|_| roles[k + 1] & role::PLACE_PREFIX == 0)
+    };
     persons.extend(
         (1..n)
             .filter(|&k| {
@@ -194,7 +200,8 @@ fn recognize_with(
                     && roles[k - 1] & role::TITLE != 0
                     && abbreviation_gap(toks, text, k - 1)
             })
-            .map(|k| toks[k].hash),
+            .flat_map(|k| std::iter::once(&toks[k]).chain(surname_after(k)))
+            .map(|t| t.hash),
     );
     // A name with an age in apposition is a person's: "Flores, 26, had just
     // left the Army", "Welch, 17, of Independence". The cue is strong enough
