@@ -936,3 +936,21 @@ fn election_violence_is_a_riot() {
         ("Election violence was reported in Kibera on Tuesday.", "violent_demonstration"),
     ]);
 }
+
+#[test]
+fn an_acronym_in_lower_case_is_no_actor() {
+    // "au" in Port-au-Prince is not the African Union, so the city stays a
+    // place of the event; "AU troops" in capitals still are.
+    let t = "A police officer from West Africa was shot dead by gunmen in an ambush in suburban Port-au-Prince.";
+    let doc = extract(t);
+    violent_at(t, &doc, "Port-au-Prince");
+    assert!(
+        doc.events.iter().all(|e| [&e.source, &e.target].iter().all(|a| a.as_ref().is_none_or(|a| a.text != "au"))),
+        "{}",
+        show(&doc)
+    );
+    let t = "AU troops were attacked by militants near Baidoa on Sunday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Baidoa");
+    assert!(e.target.as_ref().is_some_and(|a| a.text.contains("AU")), "{}", show(&doc));
+}

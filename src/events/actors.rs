@@ -8,9 +8,9 @@
 //! and an ACLED-style name ("Police Forces of Kenya"). Metonyms ("Washington
 //! said") become that country's government.
 
-use super::lexicon::{ActorDef, EVENT_LEXICON};
+use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
-use crate::text::tokens::Token;
+use crate::text::tokens::{shape, Token};
 use crate::toponyms::Toponyms;
 
 /// An actor found in a sentence.
@@ -43,15 +43,21 @@ pub(crate) fn find_actors<'g>(
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
     let mut out = Vec::new();
-    for (i, end, idx) in lex.actors.matches(&toks[..e], s) {
-        let def: &ActorDef = &lex.actor_defs[idx as usize];
+    for (i, end, value) in lex.actors.matches(&toks[..e], s) {
+        let def: &ActorDef = &lex.actor_defs[(value & !CASED_ALIAS) as usize];
+        // An acronym in lower case is an ordinary word: "au" in
+        // "Port-au-Prince" is not the African Union.
+        let cased = shape::CAPITALIZED | shape::ALL_CAPS;
+        if value & CASED_ALIAS != 0 && toks[i..end].iter().all(|t| t.shape & cased == 0) {
+            continue;
+        }
         // A lower-case generic word at the start of a longer capitalised
         // name is not an agent ("People's Party" is handled by actors.csv).
         let mut start = i;
         let mut country = def.country.clone();
         if def.generic {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
-            let joined = toks[i].has(crate::text::tokens::shape::JOINED);
+            let joined = toks[i].has(shape::JOINED);
             if let Some(k) = topo.demonym_ending_at(i).filter(|_| joined) {
                 country = Some(topo.demonyms[k].country.clone());
                 start = topo.demonym_spans[k].0;

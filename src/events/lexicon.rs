@@ -36,6 +36,17 @@ pub(crate) struct TriggerDef {
     pub casualty: bool,
 }
 
+/// Flag on an actor phrase's value: the alias contains an acronym ("AU",
+/// "AU troops"), so the text must capitalise it too; in lower case it is an
+/// ordinary word ("au" in "Port-au-Prince"). The low bits are the index into
+/// `actor_defs`.
+pub(crate) const CASED_ALIAS: u32 = 1 << 31;
+
+/// True for a word of two or more capitals: "AU", "KDF".
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// One actor row, or a generic agent.
 #[derive(Clone, Debug)]
 pub(crate) struct ActorDef {
@@ -105,9 +116,9 @@ impl EventLexicon {
                 home: r.get(5).filter(|h| !h.is_empty()).map(str::to_string),
             });
             let idx = actor_defs.len() as u32 - 1;
-            actors.insert(name, idx);
-            for a in r.get(1).unwrap_or("").split('|').filter(|a| !a.is_empty()) {
-                actors.insert(a, idx);
+            for a in std::iter::once(name).chain(r.get(1).unwrap_or("").split('|')).filter(|a| !a.is_empty()) {
+                let cased = if a.split(|c: char| !c.is_alphanumeric()).any(is_acronym) { CASED_ALIAS } else { 0 };
+                actors.insert(a, idx | cased);
             }
         }
         for r in rows(AGENTS) {
