@@ -954,3 +954,37 @@ fn an_acronym_in_lower_case_is_no_actor() {
     let e = violent_at(t, &doc, "Baidoa");
     assert!(e.target.as_ref().is_some_and(|a| a.text.contains("AU")), "{}", show(&doc));
 }
+
+#[test]
+fn a_place_after_in_before_the_verb_locates_the_event() {
+    // "US strikes" is a modifier, but "Iraqis in Tikrit demonstrated" says where.
+    let t =
+        "Dozens of Iraqis in Tikrit demonstrated on Friday, while a smaller protest took place outside the Green Zone.";
+    let doc = extract(t);
+    assert!(
+        doc.events.iter().any(|e| e.event_type.ends_with("protest")
+            && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some("Tikrit")),
+        "{}",
+        show(&doc)
+    );
+}
+
+#[test]
+fn a_reference_point_alone_locates_the_event_approximately() {
+    // With no other place in its sentence, "20 km south of Mosul" puts the
+    // ambush near Mosul rather than at the town named just before.
+    let t =
+        "Police in Kirkuk reported a quiet week. Gunmen killed two people in an ambush 20 km south of Mosul on Sunday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mosul");
+    assert_eq!(e.location.as_ref().map(|l| l.geo_precision), Some(2), "{}", show(&doc));
+    // Beside a named site the reference point is only a landmark.
+    let t = "Drones targeted the Ain al-Asad Air Base, 160 kilometers west of Baghdad, on Tuesday.";
+    let doc = extract(t);
+    violent_at(t, &doc, "Ain al-Asad Air Base");
+    assert!(
+        doc.events.iter().all(|e| e.location.as_ref().and_then(|l| l.text.as_deref()) != Some("Baghdad")),
+        "{}",
+        show(&doc)
+    );
+}

@@ -7,7 +7,8 @@
 //! reported that rockets hit Conoco"). Containers give way to what they
 //! contain: "Ain al-Asad Air Base in Iraq’s western province of Anbar" is an
 //! event at Ain al-Asad, not in Iraq or Anbar. Every remaining distinct
-//! place is a row. With none, the paragraph's nearest earlier sentence with
+//! place is a row. A sentence whose only places are reference points puts
+//! the event at them, at geo_precision 2 ("an ambush north of Karbala"). With none, the paragraph's nearest earlier sentence with
 //! a place, then the document's most specific, most mentioned place. A
 //! document that names no place at all puts the event in the home area of a
 //! group it involves ("Pokot raiders" → West Pokot), else at the capital of
@@ -101,17 +102,27 @@ fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool 
     false
 }
 
-/// The mentions (indexes into `topo.mentions`) that locate an event whose
-/// trigger is at token `trig`, in the sentence of tokens `s..e`.
+/// The places that locate an event within its sentence.
+pub(crate) struct SentenceLocations {
+    /// Indexes into `topo.mentions`, one per row.
+    pub rows: Vec<usize>,
+    /// The rows are reference points ("20 km south of Mosul"), near the
+    /// event rather than at it.
+    pub approximate: bool,
+}
+
+/// The mentions that locate an event whose trigger is at token `trig`, in
+/// the sentence of tokens `s..e`.
 pub(crate) fn sentence_locations(
     toks: &[Token],
     (s, e): (usize, usize),
     trig: usize,
     topo: &Toponyms,
     actor_spans: &[(usize, usize)],
-) -> Vec<usize> {
+) -> SentenceLocations {
     let lex = &*EVENT_LEXICON;
     let mut cands: Vec<usize> = Vec::new();
+    let mut references: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
     let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
     for k in topo.mentions_in(s, e) {
@@ -129,7 +140,11 @@ pub(crate) fn sentence_locations(
         // "the Kitale-Lodwar road": the first of two hyphenated places is
         // an end of the route, not a modifier like "US-led".
         let route_end = toks[me - 1].has(shape::HYPHEN_AFTER) && !topo.mentions_in(me, me + 1).is_empty();
-        if is_modifier(toks, me, trig, e) && !route_end {
+        // (Not after a preposition: "Iraqis in Tikrit demonstrated".)
+        let object = ms > s
+            && toks[ms].has(shape::JOINED)
+            && ["in", "at", "near", "inside"].iter().any(|w| toks[ms - 1].folded_is(w));
+        if is_modifier(toks, me, trig, e) && !route_end && !object {
             continue;
         }
         // A country locates an event only as the object of a locative
@@ -153,6 +168,7 @@ pub(crate) fn sentence_locations(
                 .is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
         });
         if reference {
+            references.push(k);
             continue;
         }
         // "near X" right after another place is a landmark of that place.
@@ -160,6 +176,12 @@ pub(crate) fn sentence_locations(
             continue;
         }
         cands.push(k);
+    }
+    // With nothing else named, the event is placed at its reference point,
+    // as ACLED codes "an ambush north of Karbala" at Karbala.
+    let approximate = cands.is_empty() && !references.is_empty();
+    if approximate {
+        cands = references;
     }
     // Containers give way to what they contain.
     let keep: Vec<usize> = cands
@@ -174,7 +196,7 @@ pub(crate) fn sentence_locations(
             out.push(k);
         }
     }
-    out
+    SentenceLocations { rows: out, approximate }
 }
 
 /// The document's fallback place: the most specific literal place, most

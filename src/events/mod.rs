@@ -532,7 +532,7 @@ pub(crate) fn extract(
                 _ => (None, None),
             };
             let locs = location::sentence_locations(toks, (s, e), ts, topo, &actor_spans);
-            let loc = locs.first().map(|&k| event_location(topo, k, false));
+            let loc = locs.rows.first().map(|&k| event_location(topo, k, locs.approximate));
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si));
             }
@@ -754,8 +754,8 @@ fn locations_for(
     doc_location: Option<usize>,
 ) -> Vec<EventLocation> {
     let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans);
-    if !here.is_empty() {
-        return here.into_iter().map(|k| event_location(topo, k, false)).collect();
+    if !here.rows.is_empty() {
+        return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
     }
     if let Some(loc) = institution_location(topo, sentences[si].toks) {
         return vec![loc];
@@ -769,7 +769,7 @@ fn locations_for(
             break;
         }
         let (s, e) = sentences[sj].toks;
-        let there = location::sentence_locations(toks, (s, e), e, topo, &[]);
+        let there = location::sentence_locations(toks, (s, e), e, topo, &[]).rows;
         // The most specific of them: "… ROHR Zimbabwe … in Harare." then
         // "Police attacked the demonstrators" happened in Harare.
         if let Some(&k) = there.iter().min_by_key(|&&k| topo.mentions[k].place.kind.geo_precision()) {
