@@ -988,3 +988,17 @@ fn a_reference_point_alone_locates_the_event_approximately() {
         show(&doc)
     );
 }
+
+#[test]
+fn a_region_contains_only_its_own_provinces_places() {
+    // The West Bank and Gaza are both Palestinian, but neither contains the other.
+    let t = "Israeli troops clashed with gunmen in the West Bank and in Gaza on Monday.";
+    let doc = extract(t);
+    violent_at(t, &doc, "West Bank");
+    violent_at(t, &doc, "Gaza");
+    // A town of the region still stands for it.
+    let t = "Israeli troops clashed with gunmen in Nablus in the West Bank on Monday.";
+    let doc = extract(t);
+    violent_at(t, &doc, "Nablus");
+    assert_eq!(violent(t, &doc).len(), 1, "{}", show(&doc));
+}

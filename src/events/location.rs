@@ -37,6 +37,9 @@ fn contains(outer: &Place, inner: &Place) -> bool {
     }
     match outer.kind {
         PlaceKind::Country => true,
+        // A region with a province of its own contains only that province's
+        // places: the West Bank does not contain Gaza.
+        PlaceKind::Region if outer.admin1.is_some() => inner.admin1 == outer.admin1 || inner.admin1.is_none(),
         PlaceKind::Admin1 | PlaceKind::Region => {
             inner.admin1.as_deref().is_none_or(|a| a == outer.name) || outer.kind == PlaceKind::Region
         }
