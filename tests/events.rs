@@ -1002,3 +1002,27 @@ fn a_region_contains_only_its_own_provinces_places() {
     violent_at(t, &doc, "Nablus");
     assert_eq!(violent(t, &doc).len(), 1, "{}", show(&doc));
 }
+
+#[test]
+fn where_the_actor_comes_from_is_not_where_the_event_is() {
+    let t = "A police officer from West Africa was shot dead by gunmen in an ambush in suburban Port-au-Prince.";
+    let doc = extract(t);
+    violent_at(t, &doc, "Port-au-Prince");
+    assert_eq!(violent(t, &doc).len(), 1, "{}", show(&doc));
+    // Unless nothing else says where: the origin described by its county
+    // stays, and so does the start of a route.
+    let t = "More than 600 demonstrators from Sagalla in Taita Taveta County blocked a highway on Monday.";
+    let doc = extract(t);
+    assert!(
+        doc.events.iter().any(|e| e.location.as_ref().and_then(|l| l.text.as_deref()) == Some("Sagalla")),
+        "{}",
+        show(&doc)
+    );
+    let t = "Fifty students marched from Kotri to Karachi to demand the revival of student unions.";
+    let doc = extract(t);
+    assert!(
+        doc.events.iter().any(|e| e.location.as_ref().and_then(|l| l.text.as_deref()) == Some("Kotri")),
+        "{}",
+        show(&doc)
+    );
+}

@@ -180,6 +180,28 @@ pub(crate) fn sentence_locations(
         }
         cands.push(k);
     }
+    // Where the actor comes from ("an officer from West Africa was shot in
+    // Port-au-Prince", "residents from Sook protested in Kapenguria") gives
+    // way to any other place. The start of a route stays: "students marched
+    // from Kotri to Karachi".
+    // Only a place the event is said to be in or at outweighs it, and not
+    // one that just describes the origin ("from Sagalla in Taita Taveta").
+    let origin = |k: &usize| {
+        let (ms, me) = topo.token_spans[*k];
+        ms > s + 1
+            && toks[ms].has(shape::JOINED)
+            && toks[ms - 1].folded_is("from")
+            && actor_spans.iter().any(|&(_, b)| b == ms - 1)
+            && toks.get(me).is_none_or(|t| !t.folded_is("to"))
+            && !cands.iter().any(|&j| contains(&topo.mentions[j].place, &topo.mentions[*k].place))
+    };
+    let origins: Vec<bool> = cands.iter().map(origin).collect();
+    let elsewhere =
+        (cands.iter().zip(&origins)).any(|(&k, &o)| !o && after_locative(toks, topo, s, topo.token_spans[k].0));
+    if elsewhere {
+        let mut o = origins.iter();
+        cands.retain(|_| !o.next().copied().unwrap_or(false));
+    }
     // With nothing else named, the event is placed at its reference point,
     // as ACLED codes "an ambush north of Karbala" at Karbala.
     let approximate = cands.is_empty() && !references.is_empty();
