@@ -1026,3 +1026,19 @@ fn where_the_actor_comes_from_is_not_where_the_event_is() {
         show(&doc)
     );
 }
+
+#[test]
+fn the_object_of_an_active_verb_before_a_nominal_trigger_is_the_target() {
+    // The trigger is "ambush"; "people" stands nearer to it, but as the
+    // object of "killed", whose subject is the gunmen.
+    let t = "Gunmen killed two people in an ambush south of Mosul on Sunday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mosul");
+    assert!(e.source.as_ref().is_some_and(|a| lower(&a.text).contains("gunmen")), "{}", show(&doc));
+    assert!(e.target.as_ref().is_some_and(|a| lower(&a.text).contains("people")), "{}", show(&doc));
+    // In the passive the nearer actor is still the victim.
+    let t = "Two people were killed by gunmen in an ambush south of Mosul on Sunday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mosul");
+    assert!(e.source.as_ref().is_some_and(|a| lower(&a.text).contains("gunmen")), "{}", show(&doc));
+}

@@ -662,6 +662,26 @@ fn roles(
         let k = actors[i].tok_start;
         k > 0 && (toks[k - 1].folded_is("with") || toks[k - 1].folded_is("to"))
     };
+    // "Gunmen killed two people in an ambush": the nearest actor before a
+    // nominal trigger is the object of an active verb of violence, and the
+    // actor before that verb its subject.
+    let object_of_verb = before.filter(|_| material).and_then(|b| {
+        let subject = actors[..b].iter().rposition(|a| usable(a) && a.tok_end < actors[b].tok_start)?;
+        let (from, to) = (actors[subject].tok_end, actors[b].tok_start);
+        let verb = (from..to).find(|&k| {
+            [
+                "killed", "kill", "kills", "killing", "shot", "shoots", "wounded", "injured", "attacked", "attack",
+                "attacks",
+            ]
+            .iter()
+            .chain(&["abducted", "kidnapped", "ambushed", "murdered", "stabbed", "lynched", "beat", "assaulted"])
+            .any(|w| toks[k].folded_is(w))
+        })?;
+        (to - from <= 6 && !aux(verb.saturating_sub(1)) && verb > 0).then_some((subject, b))
+    });
+    if let (Some((subject, object)), None) = (object_of_verb, by_actor) {
+        return (Some(subject), Some(object));
+    }
     match by_actor {
         Some(b) => (Some(b), before.or(after.filter(|&a| !attribution(a)))),
         None => {
