@@ -1042,3 +1042,37 @@ fn the_object_of_an_active_verb_before_a_nominal_trigger_is_the_target() {
     let e = violent_at(t, &doc, "Mosul");
     assert!(e.source.as_ref().is_some_and(|a| lower(&a.text).contains("gunmen")), "{}", show(&doc));
 }
+
+#[test]
+fn a_generic_agent_takes_the_country_of_its_demonym() {
+    let t = "Burmese troops attacked a Karen guerrilla stronghold near Myawaddy on Monday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Myawaddy");
+    assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Military Forces of Myanmar"), "{}", show(&doc));
+    // A group of another kind keeps its own row: teachers are civilians.
+    let t = "Gunmen killed six teachers in Dikwa on Monday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Dikwa");
+    assert_eq!(e.target.as_ref().and_then(|a| a.kind.as_deref()), Some("civilians"), "{}", show(&doc));
+}
+
+#[test]
+fn a_town_before_a_group_locates_its_event() {
+    let t = "Mombasa residents protested against the plan to build a dry port in Naivasha.";
+    let doc = extract(t);
+    assert!(
+        doc.events.iter().any(|e| e.event_type.ends_with("protest")
+            && e.location.as_ref().and_then(|l| l.text.as_deref()) == Some("Mombasa")),
+        "{}",
+        show(&doc)
+    );
+    // A government's seat does not.
+    let t = "The Khartoum government bombed villages in Darfur on Monday.";
+    let doc = extract(t);
+    violent_at(t, &doc, "Darfur");
+    assert!(
+        doc.events.iter().all(|e| e.location.as_ref().and_then(|l| l.text.as_deref()) != Some("Khartoum")),
+        "{}",
+        show(&doc)
+    );
+}

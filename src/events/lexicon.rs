@@ -130,7 +130,19 @@ impl EventLexicon {
                 generic: true,
                 home: None,
             });
-            actors.insert(word, actor_defs.len() as u32 - 1);
+            // A generic agent outranks an actors.csv row of the same kind
+            // with the same words, since it takes a country: "Burmese
+            // troops" are the Military Forces of Myanmar. A row of another
+            // kind stays ("teachers" are civilians until they protest).
+            let defs = &actor_defs;
+            actors.insert_with(word, defs.len() as u32 - 1, |row, agent| {
+                let row_kind = &defs[(row & !CASED_ALIAS) as usize].kind;
+                if *row_kind == defs[agent as usize].kind {
+                    agent
+                } else {
+                    row
+                }
+            });
         }
         let mut cues = PhraseSet::new();
         for r in rows(CUES) {

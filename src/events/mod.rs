@@ -303,7 +303,7 @@ pub(crate) fn extract(
                 based.push(a.actor.clone());
             }
         }
-        let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| (a.tok_start, a.tok_end)).collect();
+        let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
         let date = dates::find_date(&toks[s..e], ftext, doc_date);
         let armed = found_actors
             .iter()
@@ -586,6 +586,21 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// The tokens of an actor's name in which no place locates an event. A town
+/// or district before a group says where it is, so it stays outside:
+/// "Mombasa residents protested" happened in Mombasa. A country ("US
+/// forces") and a government's seat ("the Khartoum government") do not.
+fn location_blind_span(a: &FoundActor, topo: &Toponyms) -> (usize, usize) {
+    let state = a.actor.kind.as_deref() == Some("government");
+    let home = topo.mention_starting_at(a.tok_start).map(|k| (k, topo.token_spans[k].1));
+    match home {
+        Some((k, me)) if !state && me < a.tok_end && topo.mentions[k].place.kind != PlaceKind::Country => {
+            (me, a.tok_end)
+        }
+        _ => (a.tok_start, a.tok_end),
+    }
 }
 
 /// "came under attack by", "was attacked by": the subject is the target.
