@@ -1076,3 +1076,21 @@ fn a_town_before_a_group_locates_its_event() {
         show(&doc)
     );
 }
+
+#[test]
+fn border_police_are_the_countrys_own() {
+    // Only "Israeli Border Police" name Israel's force.
+    let t = "Thai border police shot dead two smugglers near Mae Sot on Monday.";
+    let doc = extract(t);
+    let e = first_violent(&doc);
+    let src = e.source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
+    assert_eq!(src.country.as_deref(), Some("TH"), "{}", show(&doc));
+    let t = "Israeli Border Police shot a man near Jenin on Monday.";
+    let doc = extract(t);
+    assert_eq!(
+        first_violent(&doc).source.as_ref().map(|a| a.name.as_str()),
+        Some("Israel Border Police"),
+        "{}",
+        show(&doc)
+    );
+}
