@@ -162,47 +162,45 @@ fn recognize_with(
     // Words this document uses as surnames: right after a given name or a
     // title ("Megyn Kelly" makes a later lone "Kelly" a person).
     clear_small(persons);
-    persons.extend((1..n).filter(|&k| {
-            toks[k].has(shape::JOINED)
-                && is_cap(&toks[k])
-                // Not after a possessive: "St Mary’s Mumias Girls School".
-                && ((roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]) && !toks[k - 1].has(shape::POSSESSIVE))
-                    || roles[k - 1] & role::TITLE != 0
-                    || is_initial(&toks[k - 1], text)
-                    // One more name in between: "Jason Terrell Jones", "Judge
-                    // Haywood Turner", "The Rev. Al Meredith".
-                    || (k >= 2
-                        && toks[k - 1].has(shape::JOINED)
-                        && is_cap(&toks[k - 1])
-                        && !toks[k - 1].has(shape::POSSESSIVE)
-                        && roles[k - 1] & role::PLACE_PREFIX == 0
-                        // A title need not be capitalised: "town
-                        // councillor Dewly Nelson", "pastor Marsabit Ochieng".
-                        && ((roles[k - 2] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 2]))
-                            || (roles[k - 2] & role::TITLE != 0 && toks[k - 1].has(shape::JOINED)))))
-                && roles[k - 1] & role::PLACE_PREFIX == 0
-        })
-        .map(|k| toks[k].hash));
-    // And right after an abbreviated title, whose period breaks the join:
-    // "Mrs. Lincoln" makes a later "Lincoln" the same woman, and "The Rev.
-    // Al Meredith" a later "Meredith" the same man.
-    let surname_after = |k: usize| {
-        toks.get(k + 1)
-            .filter(|t| t.has(shape::JOINED) && is_cap(t) && !toks[k].has(shape::POSSESSIVE))
-            .filter(|_| roles[k + 1] & role::PLACE_PREFIX == 0)
-    };
-    persons.extend(
-        (1..n)
-            .filter(|&k| {
-                !toks[k].has(shape::JOINED)
-                    && is_cap(&toks[k])
+    for k in 1..n {
+        let t = &toks[k];
+        if !is_cap(t) {
+            continue;
+        }
+        if t.has(shape::JOINED) {
+            // Not after a possessive: "St Mary’s Mumias Girls School".
+            let surname = (roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]) && !toks[k - 1].has(shape::POSSESSIVE))
+                || roles[k - 1] & role::TITLE != 0
+                || is_initial(&toks[k - 1], text)
+                // One more name in between: "Jason Terrell Jones", "Judge
+                // Haywood Turner", "The Rev. Al Meredith".
+                || (k >= 2
+                    && toks[k - 1].has(shape::JOINED)
                     && is_cap(&toks[k - 1])
-                    && roles[k - 1] & role::TITLE != 0
-                    && abbreviation_gap(toks, text, k - 1)
-            })
-            .flat_map(|k| std::iter::once(&toks[k]).chain(surname_after(k)))
-            .map(|t| t.hash),
-    );
+                    && !toks[k - 1].has(shape::POSSESSIVE)
+                    && roles[k - 1] & role::PLACE_PREFIX == 0
+                    // A title need not be capitalised: "town
+                    // councillor Dewly Nelson", "pastor Marsabit Ochieng".
+                    && ((roles[k - 2] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 2]))
+                        || (roles[k - 2] & role::TITLE != 0 && toks[k - 1].has(shape::JOINED))));
+            if surname && roles[k - 1] & role::PLACE_PREFIX == 0 {
+                persons.insert(t.hash);
+            }
+        } else if is_cap(&toks[k - 1]) && roles[k - 1] & role::TITLE != 0 && abbreviation_gap(toks, text, k - 1) {
+            // Right after an abbreviated title, whose period breaks the
+            // join: "Mrs. Lincoln" makes a later "Lincoln" the same woman,
+            // and "The Rev. Al Meredith" a later "Meredith" the same man.
+            persons.insert(t.hash);
+            if let Some(next) = toks.get(k + 1).filter(|next| {
+                next.has(shape::JOINED)
+                    && is_cap(next)
+                    && !t.has(shape::POSSESSIVE)
+                    && roles[k + 1] & role::PLACE_PREFIX == 0
+            }) {
+                persons.insert(next.hash);
+            }
+        }
+    }
     // A name with an age in apposition is a person's: "Flores, 26, had just
     // left the Army", "Welch, 17, of Independence". The cue is strong enough
     // to outweigh a division of that name (Flores, Uruguay).
