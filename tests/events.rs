@@ -1094,3 +1094,16 @@ fn border_police_are_the_countrys_own() {
         show(&doc)
     );
 }
+
+#[test]
+fn a_country_as_the_subject_acts_through_its_state() {
+    let t = "Russia shelled Kharkiv overnight, officials said.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Kharkiv");
+    assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Military Forces of Russia"), "{}", show(&doc));
+    // A country in brackets only qualifies the group before it.
+    let t = "An unidentified armed group (Kenya) attacked Dulienge village on Monday.";
+    let doc = extract(t);
+    let src = first_violent(&doc).source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
+    assert!(src.name.starts_with("Unidentified Armed Group"), "{}", show(&doc));
+}

@@ -32,12 +32,14 @@ fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Optio
     names(topo_country).unwrap_or(topo_country)
 }
 
-/// Finds the actors among tokens `s..e`.
+/// Finds the actors among tokens `s..e`, whose event triggers start at the
+/// tokens of `verbs` (with whether each is material).
 pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
     (s, e): (usize, usize),
     topo: &Toponyms,
+    verbs: &[(usize, bool)],
     doc_country: Option<&str>,
     country_names: &dyn Fn(&str) -> Option<&'g str>,
 ) -> Vec<FoundActor> {
@@ -112,6 +114,57 @@ pub(crate) fn find_actors<'g>(
             },
         });
     }
+    // A country named as the subject of an event's verb acts through its
+    // state: "Israel captured the West Bank", "the United States attacked
+    // Syria". Armed violence is its military's, anything else its
+    // government's.
+    for k in topo.mentions_in(s, e) {
+        let m = &topo.mentions[k];
+        let (ms, me) = topo.token_spans[k];
+        if !m.literal || m.place.kind != crate::gazetteer::PlaceKind::Country || ms < s || me >= e {
+            continue;
+        }
+        if out.iter().any(|a| a.tok_start < me && ms < a.tok_end) || !subject_position(input, toks, s, ms) {
+            continue;
+        }
+        let verb = (me..(me + 3).min(e)).find(|&v| !is_adverb(&toks[v]));
+        let Some(&(_, armed)) = verb.and_then(|v| verbs.iter().find(|(t, _)| *t == v)) else { continue };
+        let Some(c) = m.place.country.clone() else { continue };
+        let cname = country_name(&c, country_names);
+        let (name, kind) = if armed {
+            (format!("Military Forces of {cname}"), "military")
+        } else {
+            (format!("Government of {cname}"), "government")
+        };
+        out.push(FoundActor {
+            tok_start: ms,
+            tok_end: me,
+            actor: Actor { text: m.text.clone(), name, country: Some(c.into_owned()), kind: Some(kind.into()) },
+        });
+    }
     out.sort_by_key(|a| a.tok_start);
     out
+}
+
+/// True when a name starting at token `ms` stands where a clause's subject
+/// does: at the sentence start, after "the", or after a comma or a
+/// subordinating word ("…, Russia attacked", "if the United States
+/// attacked"). Not in brackets: "an unidentified armed group (Kenya)
+/// attacked".
+fn subject_position(input: &str, toks: &[Token], s: usize, ms: usize) -> bool {
+    let mut p = ms;
+    if p > s && toks[p - 1].folded_is("the") {
+        p -= 1;
+    }
+    p == s
+        || input.get(toks[p - 1].input_end as usize..toks[p].input_start as usize) == Some(", ")
+        || ["that", "if", "when", "after", "as", "while", "but"].iter().any(|w| toks[p - 1].folded_is(w))
+}
+
+/// Words that may stand between a subject and its verb: "Israel today
+/// mounted", "Russia has launched".
+fn is_adverb(t: &Token) -> bool {
+    ["today", "yesterday", "has", "have", "had", "reportedly", "also", "again", "then", "later", "allegedly"]
+        .iter()
+        .any(|w| t.folded_is(w))
 }

@@ -297,7 +297,11 @@ pub(crate) fn extract(
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
-        let found_actors = find_actors(input, toks, (s, e), topo, doc_country.as_deref(), &names);
+        let verbs: Vec<(usize, bool)> = trigs
+            .iter()
+            .map(|&(k, _, def)| (k, matches!(family(&def.event_type), "battles" | "explosions" | "violence")))
+            .collect();
+        let found_actors = find_actors(input, toks, (s, e), topo, &verbs, doc_country.as_deref(), &names);
         for a in &found_actors {
             if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
                 based.push(a.actor.clone());
