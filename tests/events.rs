@@ -1107,3 +1107,40 @@ fn a_country_as_the_subject_acts_through_its_state() {
     let src = first_violent(&doc).source.as_ref().unwrap_or_else(|| panic!("no source:{}", show(&doc)));
     assert!(src.name.starts_with("Unidentified Armed Group"), "{}", show(&doc));
 }
+
+#[test]
+fn an_office_with_a_nationality_is_its_government() {
+    let t = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks.";
+    let doc = extract(t);
+    let e = doc.events.iter().find(|e| e.event_type == "agree").unwrap_or_else(|| panic!("no agree:{}", show(&doc)));
+    assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Government of Israel"), "{}", show(&doc));
+    // An office right after another actor is that actor's.
+    let t = "Gunmen attacked a bus near Mandera on Monday, a Kenyan police spokesman said.";
+    let doc = extract(t);
+    let said = doc
+        .events
+        .iter()
+        .find(|e| e.event_type == "make_statement")
+        .unwrap_or_else(|| panic!("no statement:{}", show(&doc)));
+    let src = said.source.as_ref().unwrap_or_else(|| panic!("no speaker:{}", show(&doc)));
+    assert_eq!(
+        (src.name.as_str(), src.text.as_str()),
+        ("Police Forces of Kenya", "Kenyan police spokesman"),
+        "{}",
+        show(&doc)
+    );
+}
+
+#[test]
+fn whoever_reports_an_event_is_not_its_target() {
+    let t = "Gunmen attacked a bus near Mandera on Monday, police said.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mandera");
+    assert!(e.target.as_ref().is_none_or(|a| a.kind.as_deref() != Some("police")), "{}", show(&doc));
+    assert_eq!(e.event_type, "attack", "the police only report it:{}", show(&doc));
+    // Hearsay about a group is no report by it.
+    let t = "Militiamen said to be loyal to the governor attacked police near Mandera on Monday.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Mandera");
+    assert!(e.target.as_ref().is_some_and(|a| a.kind.as_deref() == Some("police")), "{}", show(&doc));
+}

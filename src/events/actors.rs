@@ -53,6 +53,16 @@ pub(crate) fn find_actors<'g>(
         if value & CASED_ALIAS != 0 && toks[i..end].iter().all(|t| t.shape & cased == 0) {
             continue;
         }
+        // An office right after an actor is that actor's: "a police
+        // spokesman", "a Taliban official", "the UN envoy".
+        if def.generic && def.kind == "government" && toks[i].has(shape::JOINED) {
+            if let Some(prev) = out.last_mut().filter(|a: &&mut FoundActor| a.tok_end == i) {
+                prev.tok_end = end;
+                prev.actor.text =
+                    input[toks[prev.tok_start].input_start as usize..toks[end - 1].input_end as usize].to_string();
+                continue;
+            }
+        }
         // A lower-case generic word at the start of a longer capitalised
         // name is not an agent ("People's Party" is handled by actors.csv).
         let mut start = i;
