@@ -1144,3 +1144,16 @@ fn whoever_reports_an_event_is_not_its_target() {
     let e = violent_at(t, &doc, "Mandera");
     assert!(e.target.as_ref().is_some_and(|a| a.kind.as_deref() == Some("police")), "{}", show(&doc));
 }
+
+#[test]
+fn a_country_as_the_object_of_a_verbal_event_is_its_target() {
+    let t = "Pakistan's president on Monday rejected a fresh offer from Afghanistan for direct talks.";
+    let doc = extract(t);
+    let e = doc.events.iter().find(|e| e.event_type == "reject").unwrap_or_else(|| panic!("no reject:{}", show(&doc)));
+    assert_eq!(e.target.as_ref().map(|a| a.name.as_str()), Some("Government of Afghanistan"), "{}", show(&doc));
+    // Where the talks are is no party to them.
+    let t = "Rebel and government delegates rejected the proposal in Egypt on Monday.";
+    let doc = extract(t);
+    let e = doc.events.iter().find(|e| e.event_type == "reject").unwrap_or_else(|| panic!("no reject:{}", show(&doc)));
+    assert!(e.target.as_ref().is_none_or(|a| a.country.as_deref() != Some("EG")), "{}", show(&doc));
+}

@@ -525,7 +525,8 @@ pub(crate) fn extract(
             if source.is_none() && (pronoun || &*def.event_type == "threaten") {
                 source = mem.last_source.as_ref().filter(|(_, at)| si - at <= 3).map(|(a, _)| a.clone());
             }
-            let target = tgt.map(|i| found_actors[i].actor.clone());
+            let target =
+                tgt.map(|i| found_actors[i].actor.clone()).or_else(|| country_object(toks, (te, e), topo, &names));
             // "…, police said": a statement is an event only when we know
             // whose it is (CAMEO codes none without an actor). Such reporting
             // verbs are most sentences of a wire story.
@@ -711,6 +712,33 @@ fn roles(
             (before, target)
         }
     }
+}
+
+/// The government of a country named as the object of a verbal event, not
+/// as a place in it: "rejected an offer from Afghanistan", "agreed to US
+/// mediation", "cut contact with the United States"; not "talks in Egypt".
+fn country_object<'g>(
+    toks: &[Token],
+    (te, e): (usize, usize),
+    topo: &Toponyms,
+    names: &dyn Fn(&str) -> Option<&'g str>,
+) -> Option<Actor> {
+    let k = topo.mentions_in(te, e).into_iter().find(|&k| {
+        let (ms, me) = topo.token_spans[k];
+        ms >= te && me <= e && ms - te <= 6 && topo.mentions[k].place.kind == PlaceKind::Country
+    })?;
+    let ms = topo.token_spans[k].0;
+    if ms > 0 && ["in", "inside", "across", "throughout", "at", "near"].iter().any(|w| toks[ms - 1].folded_is(w)) {
+        return None;
+    }
+    let m = &topo.mentions[k];
+    let c = m.place.country.as_deref()?;
+    Some(Actor {
+        text: m.text.clone(),
+        name: format!("Government of {}", names(c).unwrap_or(c)),
+        country: Some(c.to_string()),
+        kind: Some("government".into()),
+    })
 }
 
 /// True when the actor is the subject of a reporting verb: "…, police
