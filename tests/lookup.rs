@@ -143,6 +143,10 @@ const KINDS: &[(&str, PlaceKind, &str, &str)] = &[
     ("Yemen", PlaceKind::Country, "YE", "Yemen"),
     ("Ukraine", PlaceKind::Country, "UA", "Ukraine"),
     ("Sudan", PlaceKind::Country, "SD", "Sudan"),
+    // Short and breakaway names news uses.
+    ("Bosnia", PlaceKind::Country, "BA", "Bosnia is Bosnia and Herzegovina, not Besni (Turkey)"),
+    ("South Ossetia", PlaceKind::Region, "GE", "South Ossetia, breakaway region of Georgia"),
+    ("Somaliland", PlaceKind::Region, "SO", "Somaliland, in northwestern Somalia"),
 ];
 
 #[test]

@@ -309,7 +309,7 @@ COUNTRY_EXTRA = {
     "MM": ["Burma"], "CZ": ["Czech Republic"], "TR": ["Turkey", "Türkiye"], "NL": ["Holland", "The Netherlands"],
     "VA": ["Vatican City", "Holy See"], "SZ": ["Swaziland"], "MK": ["Macedonia"], "TL": ["East Timor"],
     "CV": ["Cape Verde"], "RU": ["Russian Federation"], "SY": ["Syrian Arab Republic"],
-    "IR": ["Islamic Republic of Iran"], "IL": ["State of Israel"],
+    "IR": ["Islamic Republic of Iran"], "IL": ["State of Israel"], "BA": ["Bosnia", "Bosnia-Herzegovina"],
 }
 HISTORIC_COUNTRIES = {"AN", "CS"}  # Netherlands Antilles, Serbia and Montenegro
 
