@@ -38,6 +38,8 @@ const POINTS: &[(&str, f64, f64, f64, &str)] = &[
     ("Al Qaim", 34.39, 40.99, 25.0, "Al Qaim without apostrophe"),
     // Supplement town and its official renaming / variant spellings.
     ("Jurf al-Sakhar", 32.87, 44.19, 25.0, "Jurf al-Sakhar"),
+    // The press spelling without GeoNames' final h, which alone matched Hajjah (Yemen).
+    ("Hawija", 35.33, 43.77, 15.0, "Hawija, Kirkuk governorate"),
     ("Jurf al-Nasr", 32.87, 44.19, 25.0, "Jurf al-Nasr is the renamed Jurf al-Sakhar"),
     ("Jurf as-Sakhr", 32.87, 44.19, 25.0, "sun-letter assimilated article as-"),
     // Deir ez-Zor in four spellings; city or governorate acceptable.
