@@ -968,3 +968,12 @@ fn names_joined_by_an_ampersand_are_a_firm() {
     mention(&doc, text, "Trinidad");
     mention(&doc, text, "Tobago");
 }
+
+#[test]
+fn ray_is_a_first_name() {
+    // Kinney is a county in Texas; after "Ray" it is a pilot's surname.
+    let text = "Ray Kinney flew the Warhawk over Houston. Kinney, one of the owners, waved.";
+    let doc = extract(text);
+    assert_not_place(text, &doc, "Kinney");
+    mention(&doc, text, "Houston");
+}
