@@ -1157,3 +1157,12 @@ fn a_country_as_the_object_of_a_verbal_event_is_its_target() {
     let e = doc.events.iter().find(|e| e.event_type == "reject").unwrap_or_else(|| panic!("no reject:{}", show(&doc)));
     assert!(e.target.as_ref().is_none_or(|a| a.country.as_deref() != Some("EG")), "{}", show(&doc));
 }
+
+#[test]
+fn the_first_row_is_the_place_the_event_is_in() {
+    // Kandahar comes first in the text, but the attack was in Jalalabad.
+    let t = "Militants trained near Kandahar attacked a police convoy in Jalalabad on Monday.";
+    let doc = extract(t);
+    let first = first_violent(&doc);
+    assert_eq!(first.location.as_ref().and_then(|l| l.text.as_deref()), Some("Jalalabad"), "{}", show(&doc));
+}

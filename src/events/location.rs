@@ -114,6 +114,21 @@ pub(crate) struct SentenceLocations {
     pub approximate: bool,
 }
 
+impl SentenceLocations {
+    /// Puts the event's main place first: the object of a locative
+    /// preposition nearest after the trigger ("militants trained near
+    /// Kandahar attacked a convoy in Jalalabad"), then the rest in text
+    /// order. The first row carries the casualties.
+    pub(crate) fn main_first(mut self, toks: &[Token], topo: &Toponyms, s: usize, trig: usize) -> Self {
+        self.rows.sort_by_key(|&k| {
+            let ms = topo.token_spans[k].0;
+            let after = ms > trig && after_locative(toks, topo, s, ms);
+            (!after, if after { ms - trig } else { 0 })
+        });
+        self
+    }
+}
+
 /// The mentions that locate an event whose trigger is at token `trig`, in
 /// the sentence of tokens `s..e`.
 pub(crate) fn sentence_locations(

@@ -836,7 +836,12 @@ fn locations_for(
     earlier: Option<&Event>,
     doc_location: Option<usize>,
 ) -> Vec<EventLocation> {
-    let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans);
+    let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans).main_first(
+        toks,
+        topo,
+        sentences[si].toks.0,
+        ts,
+    );
     if !here.rows.is_empty() {
         return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
     }
