@@ -5,8 +5,10 @@
 //! "police", "protesters") take a country from a demonym or place right
 //! before them ("Iraqi resistance groups", "Kenyan police", "US forces"),
 //! from "in X" right after ("protesters in Nairobi"), or from the document,
-//! and an ACLED-style name ("Police Forces of Kenya"). Metonyms ("Washington
-//! said") become that country's government.
+//! and an ACLED-style name ("Police Forces of Kenya"). An office right after
+//! another actor is that actor's ("a Kenyan police spokesman"). Metonyms
+//! ("Washington said") become that country's government, and a country as
+//! the subject of an event's verb its state ("Russia shelled Kharkiv").
 
 use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
@@ -33,7 +35,7 @@ fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Optio
 }
 
 /// Finds the actors among tokens `s..e`, whose event triggers start at the
-/// tokens of `verbs` (with whether each is material).
+/// tokens of `verbs` (with whether each is armed violence).
 pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
@@ -137,7 +139,7 @@ pub(crate) fn find_actors<'g>(
         if out.iter().any(|a| a.tok_start < me && ms < a.tok_end) || !subject_position(input, toks, s, ms) {
             continue;
         }
-        let verb = (me..(me + 3).min(e)).find(|&v| !is_adverb(&toks[v]));
+        let verb = (me..(me + 3).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
         let Some(&(_, armed)) = verb.and_then(|v| verbs.iter().find(|(t, _)| *t == v)) else { continue };
         let Some(c) = m.place.country.clone() else { continue };
         let cname = country_name(&c, country_names);
@@ -171,9 +173,9 @@ fn subject_position(input: &str, toks: &[Token], s: usize, ms: usize) -> bool {
         || ["that", "if", "when", "after", "as", "while", "but"].iter().any(|w| toks[p - 1].folded_is(w))
 }
 
-/// Words that may stand between a subject and its verb: "Israel today
-/// mounted", "Russia has launched".
-fn is_adverb(t: &Token) -> bool {
+/// Adverbs and auxiliaries that may stand between a subject and its verb:
+/// "Israel today mounted", "Russia has launched".
+fn between_subject_and_verb(t: &Token) -> bool {
     ["today", "yesterday", "has", "have", "had", "reportedly", "also", "again", "then", "later", "allegedly"]
         .iter()
         .any(|w| t.folded_is(w))
