@@ -632,6 +632,29 @@ fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
     Trigger { text: input[a..b].to_string(), start: a, end: b }
 }
 
+/// Verbs of violence whose object is a victim: "Gunmen killed two people".
+const VIOLENT_VERBS: &[&str] = &[
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "shot",
+    "shoots",
+    "wounded",
+    "injured",
+    "attacked",
+    "attack",
+    "attacks",
+    "abducted",
+    "kidnapped",
+    "ambushed",
+    "murdered",
+    "stabbed",
+    "lynched",
+    "beat",
+    "assaulted",
+];
+
 /// Source and target among a sentence's actors for the trigger at `ts..te`:
 /// "X carried out strikes against Y", "Y came under attack by X", "strikes
 /// by X on Y". Media never act in material events (they report them).
@@ -691,16 +714,8 @@ fn roles(
     let object_of_verb = before.filter(|_| material).and_then(|b| {
         let subject = actors[..b].iter().rposition(|a| usable(a) && a.tok_end < actors[b].tok_start)?;
         let (from, to) = (actors[subject].tok_end, actors[b].tok_start);
-        let verb = (from..to).find(|&k| {
-            [
-                "killed", "kill", "kills", "killing", "shot", "shoots", "wounded", "injured", "attacked", "attack",
-                "attacks",
-            ]
-            .iter()
-            .chain(&["abducted", "kidnapped", "ambushed", "murdered", "stabbed", "lynched", "beat", "assaulted"])
-            .any(|w| toks[k].folded_is(w))
-        })?;
-        (to - from <= 6 && !aux(verb.saturating_sub(1)) && verb > 0).then_some((subject, b))
+        let verb = (from..to).find(|&k| VIOLENT_VERBS.iter().any(|w| toks[k].folded_is(w)))?;
+        (to - from <= 6 && !aux(verb - 1)).then_some((subject, b))
     });
     if let (Some((subject, object)), None) = (object_of_verb, by_actor) {
         return (Some(subject), Some(object));
