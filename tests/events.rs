@@ -1166,3 +1166,17 @@ fn the_first_row_is_the_place_the_event_is_in() {
     let first = first_violent(&doc);
     assert_eq!(first.location.as_ref().and_then(|l| l.text.as_deref()), Some("Jalalabad"), "{}", show(&doc));
 }
+
+#[test]
+fn easing_restrictions_is_a_concession_and_business_offers_are_no_events() {
+    let t = "Serbia lifted the curfew in Montenegro on Wednesday after weeks of calm.";
+    let doc = extract(t);
+    assert!(doc.events.iter().any(|e| e.event_type == "concede"), "{}", show(&doc));
+    let t = "Syria offered to mediate between the two governments, its foreign minister said.";
+    let doc = extract(t);
+    assert!(doc.events.iter().any(|e| e.event_type == "agree"), "{}", show(&doc));
+    // A bid in business news is no event.
+    let t = "The company offered 25 dollars a share for the rest of the Chicago group.";
+    let doc = extract(t);
+    assert!(doc.events.iter().all(|e| e.event_type != "agree"), "{}", show(&doc));
+}
