@@ -977,3 +977,11 @@ fn ray_is_a_first_name() {
     assert_not_place(text, &doc, "Kinney");
     mention(&doc, text, "Houston");
 }
+
+#[test]
+fn a_hyphen_joins_two_towns_not_a_first_name_and_a_surname() {
+    // Logan is a first name, but "Logan-Rogersville" is a school district named for two towns.
+    let text = "Logan-Rogersville students moved into a new building. In 1965, Rogersville voted to join the district.";
+    let doc = extract(text);
+    mention(&doc, text, "Rogersville");
+}

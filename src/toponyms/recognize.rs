@@ -167,7 +167,8 @@ fn recognize_with(
         if !is_cap(t) {
             continue;
         }
-        if t.has(shape::JOINED) {
+        // Not across a hyphen: "Logan-Rogersville" names two towns.
+        if t.has(shape::JOINED) && !toks[k - 1].has(shape::HYPHEN_AFTER) {
             // Not after a possessive: "St Mary’s Mumias Girls School".
             let surname = (roles[k - 1] & role::GIVEN_NAME != 0 && is_cap(&toks[k - 1]) && !toks[k - 1].has(shape::POSSESSIVE))
                 || roles[k - 1] & role::TITLE != 0
