@@ -985,3 +985,13 @@ fn a_hyphen_joins_two_towns_not_a_first_name_and_a_surname() {
     let doc = extract(text);
     mention(&doc, text, "Rogersville");
 }
+
+#[test]
+fn conor_is_a_first_name() {
+    // McGregor is a town in Texas; after "Conor" it is a fighter's surname.
+    let text =
+        "Fighter Conor McGregor was arrested in New York. Police said that McGregor is expected to appear in court.";
+    let doc = extract(text);
+    assert!(doc.places.iter().all(|m| m.text != "McGregor"), "{}", show(&doc));
+    mention(&doc, text, "New York");
+}
