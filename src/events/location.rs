@@ -8,8 +8,9 @@
 //! contain: "Ain al-Asad Air Base in Iraq’s western province of Anbar" is an
 //! event at Ain al-Asad, not in Iraq or Anbar. Every remaining distinct
 //! place is a row. A sentence whose only places are reference points puts
-//! the event at them, at geo_precision 2 ("an ambush north of Karbala"). With none, the paragraph's nearest earlier sentence with
-//! a place, then the document's most specific, most mentioned place. A
+//! the event at them, at geo_precision 2 ("an ambush north of Karbala").
+//! With none, the paragraph's nearest earlier sentence with a place, then
+//! the document's most specific, most mentioned place. A
 //! document that names no place at all puts the event in the home area of a
 //! group it involves ("Pokot raiders" → West Pokot), else at the capital of
 //! its country, at `geo_precision` 3.
@@ -197,10 +198,10 @@ pub(crate) fn sentence_locations(
     }
     // Where the actor comes from ("an officer from West Africa was shot in
     // Port-au-Prince", "residents from Sook protested in Kapenguria") gives
-    // way to any other place. The start of a route stays: "students marched
-    // from Kotri to Karachi".
-    // Only a place the event is said to be in or at outweighs it, and not
-    // one that just describes the origin ("from Sagalla in Taita Taveta").
+    // way to a place the event is said to be in or at. The start of a route
+    // stays ("students marched from Kotri to Karachi"), and so does an
+    // origin that another place only describes ("from Sagalla in Taita
+    // Taveta").
     let origin = |k: &usize| {
         let (ms, me) = topo.token_spans[*k];
         ms > s + 1
@@ -210,12 +211,9 @@ pub(crate) fn sentence_locations(
             && toks.get(me).is_none_or(|t| !t.folded_is("to"))
             && !cands.iter().any(|&j| contains(&topo.mentions[j].place, &topo.mentions[*k].place))
     };
-    let origins: Vec<bool> = cands.iter().map(origin).collect();
-    let elsewhere =
-        (cands.iter().zip(&origins)).any(|(&k, &o)| !o && after_locative(toks, topo, s, topo.token_spans[k].0));
-    if elsewhere {
-        let mut o = origins.iter();
-        cands.retain(|_| !o.next().copied().unwrap_or(false));
+    let (origins, others): (Vec<usize>, Vec<usize>) = cands.iter().partition(|k| origin(k));
+    if !origins.is_empty() && others.iter().any(|&k| after_locative(toks, topo, s, topo.token_spans[k].0)) {
+        cands = others;
     }
     // With nothing else named, the event is placed at its reference point,
     // as ACLED codes "an ambush north of Karbala" at Karbala.

@@ -851,12 +851,8 @@ fn locations_for(
     earlier: Option<&Event>,
     doc_location: Option<usize>,
 ) -> Vec<EventLocation> {
-    let here = location::sentence_locations(toks, sentences[si].toks, ts, topo, actor_spans).main_first(
-        toks,
-        topo,
-        sentences[si].toks.0,
-        ts,
-    );
+    let (s, e) = sentences[si].toks;
+    let here = location::sentence_locations(toks, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
     if !here.rows.is_empty() {
         return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
     }

@@ -187,7 +187,7 @@ fn recognize_with(
             if surname && roles[k - 1] & role::PLACE_PREFIX == 0 {
                 persons.insert(t.hash);
             }
-        } else if is_cap(&toks[k - 1]) && roles[k - 1] & role::TITLE != 0 && abbreviation_gap(toks, text, k - 1) {
+        } else if after_abbreviated_title(toks, roles, text, k) {
             // Right after an abbreviated title, whose period breaks the
             // join: "Mrs. Lincoln" makes a later "Lincoln" the same woman,
             // and "The Rev. Al Meredith" a later "Meredith" the same man.
@@ -566,12 +566,15 @@ fn summarise(view: &Compact<'_>, memo: &mut ProbeMemo, entry: Entry) -> u8 {
     })
 }
 
-/// True when token `k` is an abbreviation followed by its period and a space:
-/// "Mrs. ", "Gov. ". A full word before a period ("Court Judge. Columbus")
-/// ends a sentence instead.
-fn abbreviation_gap(toks: &[Token], text: &str, k: usize) -> bool {
-    let (start, end) = (toks[k].start as usize, toks[k].end as usize);
-    toks.get(k + 1).is_some_and(|next| text.get(end..next.start as usize) == Some(". "))
+/// True when token `k` comes right after a capitalised abbreviated title and
+/// its period: "Mrs. Lincoln", "Gov. Perry". A full word before a period
+/// ("Court Judge. Columbus") ends a sentence instead.
+fn after_abbreviated_title(toks: &[Token], roles: &[u32], text: &str, k: usize) -> bool {
+    let Some(t) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
+    let (start, end) = (t.start as usize, t.end as usize);
+    is_cap(t)
+        && roles[k - 1] & role::TITLE != 0
+        && text.get(end..toks[k].start as usize) == Some(". ")
         && text.get(start..end).is_some_and(crate::text::sentences::is_abbreviation)
 }
 
@@ -762,12 +765,7 @@ fn judge(
     };
     // An abbreviated title ends in a period that breaks the join: "Mrs.
     // Lincoln", "Gov. Perry", "Sen. Casey".
-    if i > 0
-        && !joined
-        && is_cap(&toks[i - 1])
-        && roles[i - 1] & role::TITLE != 0
-        && abbreviation_gap(toks, text, i - 1)
-    {
+    if !joined && after_abbreviated_title(toks, roles, text, i) {
         return None;
     }
     if i > 0 && joined {
