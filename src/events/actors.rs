@@ -21,6 +21,9 @@ pub(crate) struct FoundActor {
     pub tok_start: usize,
     pub tok_end: usize,
     pub actor: Actor,
+    /// The actor is the subject of a reporting verb ("…, police said"): it
+    /// reports the event rather than taking part in it.
+    pub reports: bool,
 }
 
 impl FoundActor {
@@ -104,6 +107,7 @@ pub(crate) fn find_actors<'g>(
             tok_start: start,
             tok_end: end,
             actor: Actor { text, name, country, kind: Some(def.kind.clone()) },
+            reports: false,
         });
     }
     // Metonyms: "Washington said" is the US government.
@@ -124,6 +128,7 @@ pub(crate) fn find_actors<'g>(
                 country: Some(c.into_owned()),
                 kind: Some("government".into()),
             },
+            reports: false,
         });
     }
     // A country named as the subject of an event's verb acts through its
@@ -152,10 +157,25 @@ pub(crate) fn find_actors<'g>(
             tok_start: ms,
             tok_end: me,
             actor: Actor { text: m.text.clone(), name, country: Some(c.into_owned()), kind: Some(kind.into()) },
+            reports: false,
         });
+    }
+    for a in &mut out {
+        a.reports = reports_event(toks, a.tok_end);
     }
     out.sort_by_key(|a| a.tok_start);
     out
+}
+
+/// True when token `k`, right after an actor, makes it the subject of a
+/// reporting verb: "…, police said" report the event; they are neither its
+/// target nor what makes it a clash. ("MRC said to be recruiting" is
+/// hearsay about the MRC itself, and "raiders confirmed dead" or
+/// "al-Shabaab claimed responsibility" are no reports.)
+fn reports_event(toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        ["said", "says", "told", "reported", "stated", "added", "announced"].iter().any(|w| t.folded_is(w))
+    }) && toks.get(k + 1).is_none_or(|t| !t.folded_is("to"))
 }
 
 /// True when a name starting at token `ms` stands where a clause's subject

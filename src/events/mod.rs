@@ -311,7 +311,7 @@ pub(crate) fn extract(
         let date = dates::find_date(&toks[s..e], ftext, doc_date);
         let armed = found_actors
             .iter()
-            .filter(|a| !is_reporter(toks, a))
+            .filter(|a| !a.reports)
             .any(|a| matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police")));
         let weapon = trigs.iter().any(|t| t.2.material && (!t.2.weak || t.2.weapon));
 
@@ -496,7 +496,7 @@ pub(crate) fn extract(
                 });
             }
             let kinds: Vec<&str> =
-                found_actors.iter().filter(|a| !is_reporter(toks, a)).filter_map(|a| a.actor.kind.as_deref()).collect();
+                found_actors.iter().filter(|a| !a.reports).filter_map(|a| a.actor.kind.as_deref()).collect();
             if !coreferent {
                 for ev in &mut events[first..] {
                     refine_type(ev, input, &kinds);
@@ -697,9 +697,8 @@ fn roles(
             return (None, Some(b));
         }
     }
-    let reporter = |a: &FoundActor| is_reporter(toks, a);
     let after = actors.iter().position(|a| {
-        usable(a) && a.tok_start >= te && Some(a.tok_start) != by_actor.map(|i| actors[i].tok_start) && !reporter(a)
+        usable(a) && a.tok_start >= te && Some(a.tok_start) != by_actor.map(|i| actors[i].tok_start) && !a.reports
     });
     // After an agent, a group joined by "with" or "to" describes the agent
     // ("attacked by armed men, assumed to be involved with al Shabaab",
@@ -754,19 +753,6 @@ fn country_object<'g>(
         country: Some(c.to_string()),
         kind: Some("government".into()),
     })
-}
-
-/// True when the actor is the subject of a reporting verb: "…, police
-/// said" report the event; they are not its target, nor do they make it a
-/// clash.
-/// ("MRC said to be recruiting" is hearsay about the MRC itself, and
-/// "raiders confirmed dead" or "al-Shabaab claimed responsibility" are no
-/// reports.)
-fn is_reporter(toks: &[Token], a: &FoundActor) -> bool {
-    let k = a.tok_end;
-    toks.get(k).is_some_and(|t| {
-        ["said", "says", "told", "reported", "stated", "added", "announced"].iter().any(|w| t.folded_is(w))
-    }) && toks.get(k + 1).is_none_or(|t| !t.folded_is("to"))
 }
 
 /// A target named by a noun phrase rather than an actor: "a US-run
