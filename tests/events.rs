@@ -1180,3 +1180,34 @@ fn easing_restrictions_is_a_concession_and_business_offers_are_no_events() {
     let doc = extract(t);
     assert!(doc.events.iter().all(|e| e.event_type != "agree"), "{}", show(&doc));
 }
+
+/// ACLED codes the police's response into the protest's own sub-type,
+/// often told in the next sentence: dispersal is a protest with
+/// intervention, shooting at the crowd is excessive force, and the
+/// protest's cause ("justice for a colleague killed by police") is
+/// neither. Protesters who burn tyres riot whatever the police did.
+#[test]
+fn police_response_sets_the_protest_sub_type() {
+    let protest_type = |t: &str, trigger: &str| {
+        let doc = extract(t);
+        let ev = doc.events.iter().find(|e| e.trigger.text == trigger).unwrap_or_else(|| panic!("{}", show(&doc)));
+        ev.event_type.clone()
+    };
+    let cases = [
+        ("Teachers protested over pay in Eldoret on Monday. Police dispersed them with tear gas.", "protested", "protest_with_intervention"),
+        ("Several activists were detained during unsanctioned protests in Yekaterinburg.", "protests", "protest_with_intervention"),
+        (
+            "Residents of Kisii demonstrated against a new county tax. Police opened fire on the crowd, killing one man.",
+            "demonstrated",
+            "excessive_force_against_protesters",
+        ),
+        ("Police violently dispersed a peaceful demonstration in Kisumu on Friday.", "demonstration", "excessive_force_against_protesters"),
+        ("Police fired into the air to disperse traders protesting in Machakos.", "protesting", "protest_with_intervention"),
+        ("Nurses protested in Kisumu demanding justice for a colleague shot dead by a police officer.", "protested", "peaceful_protest"),
+        ("Villagers protested against the release of suspects detained over a murder in Bomet.", "protested", "peaceful_protest"),
+        ("Students protested in Eldoret and burned tyres. Police fired tear gas at them.", "protested", "violent_demonstration"),
+    ];
+    for (t, trigger, want) in cases {
+        assert_eq!(protest_type(t, trigger), want, "{t}");
+    }
+}

@@ -10,19 +10,8 @@ use super::{family, Actor, Event};
 /// stones or barricades is a violent demonstration; a "bombing" with no
 /// aircraft is a remote explosive, not an air strike.
 pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
-    // "Riot police" and "anti-riot" units say nothing about a riot.
-    let mut sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("").to_lowercase();
-    if sentence.contains("riot") {
-        sentence = sentence.replace("anti-riot", "").replace("riot police", "police");
-    }
-    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // Word stems: "burn" matches "burned", "ied" does not match "carried";
-    // a stem with a space is a phrase ("running battle").
-    let has = |stems: &[&str]| {
-        stems
-            .iter()
-            .any(|st| if st.contains(' ') { sentence.contains(st) } else { words.iter().any(|w| w.starts_with(st)) })
-    };
+    let wording = Wording::new(input.get(ev.sentence.start..ev.sentence.end).unwrap_or(""));
+    let has = |stems: &[&str]| wording.has(stems);
     let kind = |a: &Option<Actor>| a.as_ref().and_then(|a| a.kind.clone()).unwrap_or_default();
     let (sk, tk) = (kind(&ev.source), kind(&ev.target));
     // Ethnic and communal militias count as armed (ACLED codes their
@@ -35,7 +24,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     // Crowds that punish someone themselves: mobs, vigilantes, irate
     // residents beating a suspect to death.
     // "mob" as a word: "mobile phone company" is none.
-    let mob_word = words.iter().any(|w| matches!(*w, "mob" | "mobs"));
+    let mob_word = (0..wording.words.len()).any(|k| matches!(wording.word(k), "mob" | "mobs"));
     let mob = sk == "rioters"
         || mob_word
         || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
@@ -56,37 +45,6 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             } else {
                 ("mob_violence", "145")
             }
-        }
-        "peaceful_protest" | "protest_with_intervention"
-            if has(&[
-                "burn",
-                "torch",
-                "pelt",
-                "stone",
-                "barricad",
-                "block",
-                "bonfire",
-                "loot",
-                "ablaze",
-                "riot",
-                "violent",
-                "clash",
-                "damag",
-                "destroy",
-                "smash",
-                "vandal",
-                "threw",
-                "throw",
-                "rock",
-                "storm",
-                "beat",
-                "disrupt",
-                "running battle",
-                "tyre",
-                "lit fire",
-            ]) =>
-        {
-            ("violent_demonstration", "145")
         }
         // Arms and explosives seized or confiscated are disrupted weapons
         // use, not looting: "Police seize explosives from suspects".
@@ -195,6 +153,219 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     };
     ev.event_type = t.to_string();
     ev.cameo = Some(cameo.to_string());
+}
+
+/// What rioters do: a protest with any of these is a violent
+/// demonstration.
+const RIOTING: &[&str] = &[
+    "burn",
+    "torch",
+    "pelt",
+    "stone",
+    "barricad",
+    "block",
+    "bonfire",
+    "loot",
+    "ablaze",
+    "riot",
+    "clash",
+    "smash",
+    "vandal",
+    "threw",
+    "throw",
+    "rock",
+    "running battle",
+    "tyre",
+    "lit fire",
+    "light fire",
+    "set fire",
+    "rowdy",
+    "break into",
+    "broke into",
+    "breaking into",
+    "violent demonstration",
+    "violent protest",
+];
+
+/// Words that say only that something was violent ("turned violent",
+/// "beat", "storming"). When the text also says how the crowd was
+/// dispersed they more often describe the police's side: "the
+/// demonstration turned violent as police dispersed the teachers".
+const VIOLENCE: &[&str] = &["violent", "damag", "destroy", "storm", "beat", "disrupt"];
+
+/// How the police, or anyone, can act on a crowd short of lethal force:
+/// ACLED's protest with intervention ("Police dispersed the protesters",
+/// "fired tear gas", "detained several activists").
+const FORCE_ON_CROWD: &[&str] = &[
+    "dispers",
+    "tear gas",
+    "teargas",
+    "tear-gas",
+    "water cannon",
+    "rubber bullet",
+    "pepper",
+    "baton",
+    "lathi",
+    "arrest",
+    "detain",
+    "broke up",
+    "break up",
+    "broken up",
+    "breaking up",
+    "interven",
+    "suppress",
+    "crackdown",
+    "cracked down",
+];
+
+/// Force that kills or maims: ACLED's excessive force against protesters
+/// ("opened fire on protesters", "live bullets").
+const FIREARMS: &[&str] = &[
+    "shot",
+    "shoot",
+    "gunfire",
+    "gunshot",
+    "live bullet",
+    "live round",
+    "live ammunition",
+    "opened fire",
+    "open fire",
+    "opens fire",
+    "excessive force",
+];
+
+/// Harm that makes a dispersal excessive force: "police violently
+/// dispersed", "beat them with clubs", "killing one protester". Alone these
+/// are too often the protest's cause ("a villager killed by drug
+/// peddlers").
+const HARSH_FORCE: &[&str] = &["violently", "beat", "killed", "killing", "dead", "died"];
+
+/// Words that make a following act the protest's cause, not the response
+/// to it: "protesting police killings", "demanding the release of detained
+/// activists", "justice for a student killed by a police officer".
+const GRIEVANCE: &[&str] = &[
+    "against",
+    "over",
+    "after",
+    "following",
+    "protest",
+    "protested",
+    "protesting",
+    "demand",
+    "demanded",
+    "demanding",
+    "demands",
+    "justice",
+    "release",
+    "condemn",
+    "condemned",
+    "condemning",
+    "denounce",
+    "denounced",
+    "denouncing",
+    "mourn",
+    "mourning",
+];
+
+/// The sub-type of a protest from what the crowd did and what was done to
+/// it. Protesters who burn, loot or throw stones riot (a violent
+/// demonstration); a protest the police broke up is a protest with
+/// intervention; one met with lethal force is excessive force against
+/// protesters. ACLED codes the response into the protest's own sub-type,
+/// and a report often tells it in the next sentence ("Teachers protested
+/// over pay. Police fired tear gas."), so `context` is the event's
+/// sentence and the next.
+pub(super) fn protest_subtype(ev: &mut Event, sentence: &str, context: &str) {
+    if !matches!(ev.event_type.as_str(), "peaceful_protest" | "protest_with_intervention") {
+        return;
+    }
+    let own = Wording::new(sentence);
+    let wording = Wording::new(context);
+    let force = wording.has_unprompted(FORCE_ON_CROWD, GRIEVANCE);
+    // Shots "into the air" disperse a crowd; they are not fired at it.
+    let firearms = FIREARMS.iter().any(|st| {
+        wording.occurrences(st).any(|k| {
+            !wording.prompted(k, GRIEVANCE)
+                && !(k + 1..(k + 5).min(wording.words.len())).any(|q| wording.word(q) == "air")
+        })
+    });
+    let (t, cameo) = if own.has(RIOTING) || (own.has(VIOLENCE) && !force) {
+        ("violent_demonstration", "145")
+    } else if firearms || (force && wording.has_unprompted(HARSH_FORCE, GRIEVANCE)) {
+        ("excessive_force_against_protesters", "175")
+    } else if force {
+        ("protest_with_intervention", "175")
+    } else {
+        return;
+    };
+    ev.event_type = t.to_string();
+    ev.cameo = Some(cameo.to_string());
+}
+
+/// A stretch of text, lower-cased and split into words, for the stem and
+/// phrase tests of the codebook rules.
+struct Wording {
+    text: String,
+    /// Byte ranges of the words in `text`.
+    words: Vec<(usize, usize)>,
+}
+
+impl Wording {
+    fn new(text: &str) -> Wording {
+        // "Riot police" and "anti-riot" units say nothing about a riot.
+        let mut text = text.to_lowercase();
+        if text.contains("riot") {
+            text = text.replace("anti-riot", "").replace("riot police", "police");
+        }
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        Wording { text, words }
+    }
+
+    fn word(&self, k: usize) -> &str {
+        &self.text[self.words[k].0..self.words[k].1]
+    }
+
+    /// The indices of the words where a stem or phrase occurs: a stem
+    /// matches a word's start ("burn" matches "burned", "ied" does not
+    /// match "carried"), a stem with a space or hyphen is a phrase
+    /// ("running battle") matched at a word's start.
+    fn occurrences<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let phrase = stem.contains([' ', '-']);
+        (0..self.words.len()).filter(move |&k| {
+            if phrase {
+                self.text[self.words[k].0..].starts_with(stem)
+            } else {
+                self.word(k).starts_with(stem)
+            }
+        })
+    }
+
+    fn has(&self, stems: &[&str]) -> bool {
+        stems.iter().any(|st| self.occurrences(st).next().is_some())
+    }
+
+    /// Whether a stem occurs with none of the `guard` words among the four
+    /// words before it.
+    fn has_unprompted(&self, stems: &[&str], guard: &[&str]) -> bool {
+        stems.iter().any(|st| self.occurrences(st).any(|k| !self.prompted(k, guard)))
+    }
+
+    /// Whether one of the `guard` words is among the four words before
+    /// word `k`.
+    fn prompted(&self, k: usize, guard: &[&str]) -> bool {
+        (k.saturating_sub(4)..k).any(|p| guard.contains(&self.word(p)))
+    }
 }
 
 /// ACLED's conventions for actors a note implies: protests are by

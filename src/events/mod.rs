@@ -559,6 +559,12 @@ pub(crate) fn extract(
             });
         }
     }
+    for ev in events.iter_mut().filter(|ev| family(&ev.event_type) == "protests") {
+        let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
+        let end = next.map_or(ev.sentence.end, |s| s.span.1);
+        let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("");
+        codebook::protest_subtype(ev, sentence, input.get(ev.sentence.start..end).unwrap_or(""));
+    }
     let mut events = merge_repeats(events);
     for ev in &mut events {
         let country = ev
