@@ -1211,3 +1211,19 @@ fn police_response_sets_the_protest_sub_type() {
         assert_eq!(protest_type(t, trigger), want, "{t}");
     }
 }
+
+/// ACLED names a territorial change by who took the ground: state forces
+/// regain territory whatever the verb, and a non-state group overtakes it
+/// even when it "recaptured" a village it had lost.
+#[test]
+fn who_takes_territory_names_the_change() {
+    assert_event_types(&[
+        (
+            "Syrian government forces captured two villages in Idlib province on Wednesday.",
+            "government_regains_territory",
+        ),
+        ("Afghan security forces took control of Kohistanat district on Friday.", "government_regains_territory"),
+        ("Taliban militants captured Qala-e Zal district in Kunduz province.", "non_state_actor_overtakes_territory"),
+        ("Al-Shabaab militants recaptured the town of Badhadhe in Lower Jubba.", "non_state_actor_overtakes_territory"),
+    ]);
+}

@@ -112,6 +112,16 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             ("armed_clash", "190")
         }
         "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
+        // Territory taken by state forces is territory the government
+        // regains (ACLED's view: the state is the territory's holder).
+        // And territory a non-state group retakes is territory it
+        // overtakes: "al-Shabab militants recaptured the village".
+        "non_state_actor_overtakes_territory" if matches!(sk.as_str(), "military" | "police") => {
+            ("government_regains_territory", "192")
+        }
+        "government_regains_territory" if matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group") => {
+            ("non_state_actor_overtakes_territory", "192")
+        }
         // An explosive found and made safe hurt no one: disrupted weapons
         // use ("a bomb disposal squad defused an IED").
         "remote_explosive_landmine_ied" | "grenade"
