@@ -1227,3 +1227,16 @@ fn who_takes_territory_names_the_change() {
         ("Al-Shabaab militants recaptured the town of Badhadhe in Lower Jubba.", "non_state_actor_overtakes_territory"),
     ]);
 }
+
+/// Arms found or seized are disrupted weapons use whatever word named the
+/// event, unless an armed group took them in its own attack.
+#[test]
+fn seized_arms_are_disrupted_weapons_use() {
+    assert_event_types(&[
+        ("Police seized seven pistols and 500 live bullets in a raid on a house in Cuttack.", "disrupted_weapons_use"),
+        ("Two hundred pistols and 17,000 bullets were captured in Addis Ababa on Monday.", "disrupted_weapons_use"),
+        ("A cache of rifles and ammunition was found by soldiers near Garissa.", "disrupted_weapons_use"),
+    ]);
+    let doc = extract("Gunmen raided a police post in Mandera and seized rifles.");
+    assert!(doc.events.iter().all(|e| e.event_type != "disrupted_weapons_use"), "{}", show(&doc));
+}

@@ -28,6 +28,33 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let mob = sk == "rioters"
         || mob_word
         || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
+    // Arms found, seized or made safe hurt no one: disrupted weapons use,
+    // whatever word named the event ("Police seize explosives from
+    // suspects", "a bomb disposal squad defused an IED", "guns seized in a
+    // raid", "234 pistols were captured"). Not when an armed group takes
+    // them: "gunmen raided the post and seized rifles" is its attack.
+    let trigger = input.get(ev.trigger.start..ev.trigger.end).unwrap_or("").to_lowercase();
+    let named_by_arms = Wording::new(&trigger).has(ARMS) || trigger.starts_with("raid");
+    let armed_taker = matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group");
+    let disarmed = ev.killed.is_none()
+        && ev.wounded.is_none()
+        && wording.has(ARMS_FOUND)
+        && (wording.has(ARMS) || wording.has_word(&["gun", "guns", "arms"]))
+        && match ev.event_type.as_str() {
+            "looting_property_destruction" | "remote_explosive_landmine_ied" | "grenade" => true,
+            "attack" | "shelling_artillery_missile_attack" | "excessive_force_against_protesters" => {
+                named_by_arms && !armed_taker
+            }
+            "non_state_actor_overtakes_territory" | "government_regains_territory" => {
+                trigger.starts_with("captur") && !armed_taker
+            }
+            _ => false,
+        };
+    if disarmed {
+        ev.event_type = "disrupted_weapons_use".to_string();
+        ev.cameo = Some("190".to_string());
+        return;
+    }
     let (t, cameo): (&str, &str) = match ev.event_type.as_str() {
         // A crowd fighting police, or another crowd, is a riot: "police
         // clash with matatu operators".
@@ -45,28 +72,6 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             } else {
                 ("mob_violence", "145")
             }
-        }
-        // Arms and explosives seized or confiscated are disrupted weapons
-        // use, not looting: "Police seize explosives from suspects".
-        "looting_property_destruction"
-            if has(&["seiz", "confiscat", "recover"])
-                && has(&[
-                    "weapon",
-                    "arms",
-                    "explosive",
-                    "ammunition",
-                    "bullets",
-                    "rifle",
-                    "gun",
-                    "grenade",
-                    "bomb",
-                    "ied",
-                    "detonator",
-                    "rocket",
-                    "missile",
-                ]) =>
-        {
-            ("disrupted_weapons_use", "190")
         }
         "air_drone_strike"
             if !has(&[
@@ -122,24 +127,6 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         "government_regains_territory" if matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group") => {
             ("non_state_actor_overtakes_territory", "192")
         }
-        // An explosive found and made safe hurt no one: disrupted weapons
-        // use ("a bomb disposal squad defused an IED").
-        "remote_explosive_landmine_ied" | "grenade"
-            if ev.killed.is_none()
-                && ev.wounded.is_none()
-                && has(&[
-                    "defus",
-                    "diffus",
-                    "disarm",
-                    "bomb disposal",
-                    "recovered",
-                    "discovered",
-                    "found",
-                    "seized",
-                ]) =>
-        {
-            ("disrupted_weapons_use", "190")
-        }
         // A petrol bomb or stones thrown by gunmen or assailants, with no
         // crowd in sight, is an attack, not a demonstration.
         "violent_demonstration"
@@ -164,6 +151,53 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     ev.event_type = t.to_string();
     ev.cameo = Some(cameo.to_string());
 }
+
+/// What is found, seized or made safe in a disrupted weapons use.
+const ARMS_FOUND: &[&str] = &[
+    "seiz",
+    "confiscat",
+    "recover",
+    "found",
+    "discover",
+    "uncover",
+    "unearth",
+    "defus",
+    "diffus",
+    "disarm",
+    "bomb disposal",
+    "intercept",
+    "impound",
+    "cache",
+    "stash",
+    "haul",
+    "captured",
+];
+
+/// Weapons and munitions (with the words "gun", "guns" and "arms", which
+/// as stems would match "gunmen" and "Armstrong").
+const ARMS: &[&str] = &[
+    "weapon",
+    "firearm",
+    "pistol",
+    "revolver",
+    "rifle",
+    "machine gun",
+    "kalashnikov",
+    "ak-47",
+    "ammunition",
+    "ammo",
+    "bullet",
+    "cartridge",
+    "explosive",
+    "grenade",
+    "bomb",
+    "ied",
+    "detonator",
+    "rocket",
+    "missile",
+    "mortar",
+    "projectile",
+];
 
 /// What rioters do: a protest with any of these is a violent
 /// demonstration.
@@ -359,6 +393,11 @@ impl Wording {
                 self.word(k).starts_with(stem)
             }
         })
+    }
+
+    /// Whether one of `words` occurs as a whole word.
+    fn has_word(&self, words: &[&str]) -> bool {
+        (0..self.words.len()).any(|k| words.contains(&self.word(k)))
     }
 
     fn has(&self, stems: &[&str]) -> bool {
