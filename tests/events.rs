@@ -1240,3 +1240,21 @@ fn seized_arms_are_disrupted_weapons_use() {
     let doc = extract("Gunmen raided a police post in Mandera and seized rifles.");
     assert!(doc.events.iter().all(|e| e.event_type != "disrupted_weapons_use"), "{}", show(&doc));
 }
+
+/// "Set up" and "established" report a new base only when what was set up
+/// is a base, post or camp, in the same clause.
+#[test]
+fn bases_set_up_are_headquarters_events() {
+    assert_event_types(&[
+        ("Turkish forces have set up a new observation post in Idlib province.", "headquarters_or_base_established"),
+        ("US forces established a military checkpoint near Al-Malikiyah.", "headquarters_or_base_established"),
+        ("The latest Turkish point was established on Monday near Ain Issa.", "headquarters_or_base_established"),
+    ]);
+    for t in [
+        "The ministry set up a committee to review the budget in Nairobi.",
+        "The officer, who had moved to Kisumu to set up a firm, made the point.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().all(|e| e.event_type != "headquarters_or_base_established"), "{t}: {}", show(&doc));
+    }
+}

@@ -69,6 +69,8 @@ pub(crate) mod cue {
     pub const REFERENCE: u32 = 1 << 4;
     pub const CONTINUATION: u32 = 1 << 5;
     pub const PRONOUN: u32 = 1 << 6;
+    /// A base, post or camp: what a headquarters-or-base event sets up.
+    pub const BASE: u32 = 1 << 7;
 }
 
 pub(crate) struct EventLexicon {
@@ -154,6 +156,7 @@ impl EventLexicon {
                 Some("reference") => cue::REFERENCE,
                 Some("continuation") => cue::CONTINUATION,
                 Some("pronoun") => cue::PRONOUN,
+                Some("base") => cue::BASE,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

@@ -323,6 +323,19 @@ pub(crate) fn extract(
             let window = |n: usize| {
                 (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b)
             };
+            // "Set up", "established": an event only when what was set up
+            // is a base, post or camp ("set up a new observation post",
+            // "the latest Turkish point was established"), not a
+            // committee or contact.
+            if &*def.event_type == "headquarters_or_base_established"
+                && def.weak
+                && !(ts.saturating_sub(4).max(s)..(te + 6).min(e))
+                    // Within the clause: no punctuation between.
+                    .filter(|&p| (p.min(ts) + 1..=p.max(ts)).all(|q| toks[q].has(shape::JOINED)))
+                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::BASE != 0))
+            {
+                continue;
+            }
             if def.material {
                 if window(5) & cue::NEGATION != 0 {
                     continue;
