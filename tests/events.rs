@@ -1258,3 +1258,13 @@ fn bases_set_up_are_headquarters_events() {
         assert!(doc.events.iter().all(|e| e.event_type != "headquarters_or_base_established"), "{t}: {}", show(&doc));
     }
 }
+
+/// Poison gas makes a strike or an attack a chemical weapon attack.
+#[test]
+fn poison_gas_makes_a_chemical_weapon_attack() {
+    assert_event_types(&[
+        ("Rebels fired shells stuffed with poisonous gas at the Zahraa neighbourhood of Aleppo.", "chemical_weapon"),
+        ("A helicopter dropped a chlorine bomb on a residential area of Saraqeb on Tuesday.", "chemical_weapon"),
+        ("Government forces attacked Douma with toxic gas, killing 40 people.", "chemical_weapon"),
+    ]);
+}

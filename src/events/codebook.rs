@@ -73,6 +73,27 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 ("mob_violence", "145")
             }
         }
+        // Poison gas turns any strike or attack into a chemical weapon
+        // attack ("rebels fired shells stuffed with poisonous gas").
+        "air_drone_strike"
+        | "shelling_artillery_missile_attack"
+        | "remote_explosive_landmine_ied"
+        | "attack"
+        | "armed_clash"
+            if has(&[
+                "poison gas",
+                "poisonous gas",
+                "toxic gas",
+                "chlorine",
+                "sarin",
+                "mustard gas",
+                "nerve agent",
+                "chemical weapon",
+                "chemical attack",
+            ]) =>
+        {
+            ("chemical_weapon", "2041")
+        }
         "air_drone_strike"
             if !has(&[
                 "air",
