@@ -1210,6 +1210,14 @@ fn police_response_sets_the_protest_sub_type() {
     for (t, trigger, want) in cases {
         assert_eq!(protest_type(t, trigger), want, "{t}");
     }
+    // "Riot police" is a unit, not a riot.
+    let t = "Riot police chased demonstrators during anti-government protests in Tebourba.";
+    let doc = extract(t);
+    assert!(
+        !doc.events.is_empty() && doc.events.iter().all(|e| e.event_type != "violent_demonstration"),
+        "{}",
+        show(&doc)
+    );
 }
 
 /// ACLED names a territorial change by who took the ground: state forces

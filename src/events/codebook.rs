@@ -238,7 +238,7 @@ const RIOTING: &[&str] = &[
     "vandal",
     "threw",
     "throw",
-    "rock",
+    "rocks",
     "running battle",
     "tyre",
     "lit fire",
@@ -272,7 +272,10 @@ const FORCE_ON_CROWD: &[&str] = &[
     "baton",
     "lathi",
     "arrest",
-    "detain",
+    // "detain" as a word: "detainees" protesting are not detained.
+    "detain ",
+    "detained",
+    "detaining",
     "broke up",
     "break up",
     "broken up",
@@ -311,7 +314,6 @@ const HARSH_FORCE: &[&str] = &["violently", "beat", "killed", "killing", "dead",
 const GRIEVANCE: &[&str] = &[
     "against",
     "over",
-    "after",
     "following",
     "protest",
     "protested",
@@ -328,6 +330,9 @@ const GRIEVANCE: &[&str] = &[
     "denounce",
     "denounced",
     "denouncing",
+    "decry",
+    "decried",
+    "decrying",
     "mourn",
     "mourning",
 ];
@@ -431,10 +436,14 @@ impl Wording {
         stems.iter().any(|st| self.occurrences(st).any(|k| !self.prompted(k, guard)))
     }
 
-    /// Whether one of the `guard` words is among the four words before
-    /// word `k`.
+    /// Whether one of the `guard` words is among the six words before
+    /// word `k` in its sentence.
     fn prompted(&self, k: usize, guard: &[&str]) -> bool {
-        (k.saturating_sub(4)..k).any(|p| guard.contains(&self.word(p)))
+        let sentence_start = (k.saturating_sub(6)..k)
+            .rev()
+            .find(|&p| self.text[self.words[p].1..self.words[p + 1].0].contains(['.', ';', ':', '!', '?']))
+            .map_or(k.saturating_sub(6), |p| p + 1);
+        (sentence_start..k).any(|p| guard.contains(&self.word(p)))
     }
 }
 

@@ -289,7 +289,14 @@ pub(crate) fn extract(
                 && toks[k].has(shape::CAPITALIZED)
                 && !toks[k].has(shape::SENTENCE_START)
                 && (toks[k].folded_is("march") || toks[k].folded_is("may"));
-            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(modifier || month)) {
+            // "Riot police", "riot gear": a unit, not a riot.
+            let riot_unit = toks[end - 1].folded_is("riot")
+                && toks.get(end).is_some_and(|t| {
+                    ["police", "policemen", "squad", "gear", "control", "unit", "units", "officers"]
+                        .iter()
+                        .any(|w| t.folded_is(w))
+                });
+            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(modifier || month || riot_unit)) {
                 trigs.push((k, end, def));
             }
         }
