@@ -1276,3 +1276,19 @@ fn poison_gas_makes_a_chemical_weapon_attack() {
         ("Government forces attacked Douma with toxic gas, killing 40 people.", "chemical_weapon"),
     ]);
 }
+
+/// What was done to people decides the type: a raid in which people were
+/// detained is an arrest, and people "captured" are arrested by the state
+/// or abducted by anyone else, while a captured town is territory.
+#[test]
+fn raids_with_detentions_and_captured_people() {
+    assert_event_types(&[
+        ("Israeli forces detained 12 Palestinians in overnight raids across the West Bank.", "arrests"),
+        ("The Somali National Army captured a senior commander of the group near Dhusamareb.", "arrests"),
+        ("Al-Shabaab militants captured four soldiers near Kismayo on Monday.", "abduction_forced_disappearance"),
+        (
+            "Syrian government forces captured a rebel-held neighbourhood of Aleppo on Saturday.",
+            "government_regains_territory",
+        ),
+    ]);
+}

@@ -142,6 +142,27 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         // regains (ACLED's view: the state is the territory's holder).
         // And territory a non-state group retakes is territory it
         // overtakes: "al-Shabab militants recaptured the village".
+        // A raid whose people were arrested is an arrest ("detained 12
+        // Palestinians in overnight raids"): ACLED codes what was done.
+        "attack"
+            if trigger.starts_with("raid")
+                && ev.killed.is_none()
+                && ev.wounded.is_none()
+                && has(&["arrest", "detained", "detaining", "detention", "custody", "apprehend"]) =>
+        {
+            ("arrests", "173")
+        }
+        // People captured are arrested by the state, abducted by anyone
+        // else ("the army captured a senior commander").
+        "non_state_actor_overtakes_territory" | "government_regains_territory"
+            if trigger.starts_with("captur") && captured_people(&wording, input, ev) =>
+        {
+            if matches!(sk.as_str(), "military" | "police") {
+                ("arrests", "173")
+            } else {
+                ("abduction_forced_disappearance", "181")
+            }
+        }
         "non_state_actor_overtakes_territory" if matches!(sk.as_str(), "military" | "police") => {
             ("government_regains_territory", "192")
         }
@@ -171,6 +192,59 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     };
     ev.event_type = t.to_string();
     ev.cameo = Some(cameo.to_string());
+}
+
+/// People who can be captured, as opposed to places.
+const CAPTIVES: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "civilians",
+    "soldier",
+    "soldiers",
+    "officer",
+    "officers",
+    "policeman",
+    "policemen",
+    "commander",
+    "commanders",
+    "leader",
+    "leaders",
+    "militant",
+    "militants",
+    "fighter",
+    "fighters",
+    "rebel",
+    "rebels",
+    "terrorist",
+    "terrorists",
+    "insurgent",
+    "insurgents",
+    "suspect",
+    "suspects",
+    "member",
+    "members",
+    "hostage",
+    "hostages",
+    "him",
+    "her",
+    "them",
+];
+
+/// Whether one of the three words right after a "captured" trigger names
+/// people: "captured four fighters", "captured a senior commander"; not
+/// "captured the town", "a rebel-held neighbourhood" or "New People's
+/// Army camps".
+fn captured_people(wording: &Wording, input: &str, ev: &Event) -> bool {
+    let offset = input.get(ev.sentence.start..ev.trigger.end).map_or(0, |p| p.to_lowercase().len());
+    let Some(after) = wording.words.iter().position(|w| w.0 >= offset) else { return false };
+    let n = wording.words.len();
+    (after..(after + 3).min(n)).any(|k| {
+        CAPTIVES.contains(&wording.word(k))
+            && !(k + 1 < n && matches!(wording.word(k + 1), "s" | "held" | "controlled" | "occupied" | "army"))
+    })
 }
 
 /// What is found, seized or made safe in a disrupted weapons use.
