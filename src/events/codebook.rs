@@ -34,22 +34,23 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     // raid", "234 pistols were captured"). Not when an armed group takes
     // them: "gunmen raided the post and seized rifles" is its attack.
     let trigger = input.get(ev.trigger.start..ev.trigger.end).unwrap_or("").to_lowercase();
-    let named_by_arms = Wording::new(&trigger).has(ARMS) || trigger.starts_with("raid");
+    let named_by_arms = || Wording::new(&trigger).has(ARMS) || trigger.starts_with("raid");
     let armed_taker = matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group");
+    // The cheap tests first: this runs for every material event.
     let disarmed = ev.killed.is_none()
         && ev.wounded.is_none()
-        && wording.has(ARMS_FOUND)
-        && (wording.has(ARMS) || wording.has_word(&["gun", "guns", "arms"]))
         && match ev.event_type.as_str() {
             "looting_property_destruction" | "remote_explosive_landmine_ied" | "grenade" => true,
             "attack" | "shelling_artillery_missile_attack" | "excessive_force_against_protesters" => {
-                named_by_arms && !armed_taker
+                !armed_taker && named_by_arms()
             }
             "non_state_actor_overtakes_territory" | "government_regains_territory" => {
                 trigger.starts_with("captur") && !armed_taker
             }
             _ => false,
-        };
+        }
+        && wording.has(ARMS_FOUND)
+        && (wording.has(ARMS) || wording.has_word(&["gun", "guns", "arms"]));
     if disarmed {
         ev.event_type = "disrupted_weapons_use".to_string();
         ev.cameo = Some("190".to_string());
@@ -452,6 +453,9 @@ struct Wording {
     text: String,
     /// Byte ranges of the words in `text`.
     words: Vec<(usize, usize)>,
+    /// Bit `b % 64` set for each first byte `b` of a word: most stems are
+    /// rejected by their first letter without a scan.
+    initials: u64,
 }
 
 impl Wording {
@@ -473,7 +477,8 @@ impl Wording {
                 _ => {}
             }
         }
-        Wording { text, words }
+        let initials = words.iter().fold(0, |acc, &(s, _)| acc | 1 << (text.as_bytes()[s] % 64));
+        Wording { text, words, initials }
     }
 
     fn word(&self, k: usize) -> &str {
@@ -486,7 +491,9 @@ impl Wording {
     /// ("running battle") matched at a word's start.
     fn occurrences<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = usize> + 'a {
         let phrase = stem.contains([' ', '-']);
-        (0..self.words.len()).filter(move |&k| {
+        let possible = stem.as_bytes().first().is_some_and(|&b| self.initials >> (b % 64) & 1 != 0);
+        let n = if possible { self.words.len() } else { 0 };
+        (0..n).filter(move |&k| {
             if phrase {
                 self.text[self.words[k].0..].starts_with(stem)
             } else {
