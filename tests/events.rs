@@ -1292,3 +1292,35 @@ fn raids_with_detentions_and_captured_people() {
         ),
     ]);
 }
+
+/// Deaths in a natural disaster or an accident are no political violence,
+/// unless an armed actor is named.
+#[test]
+fn disasters_and_accidents_are_not_attacks() {
+    for t in [
+        "A strong earthquake on the island of Java killed eight people on Monday.",
+        "At least 77 people died in flash floods in Papua province, officials said.",
+        "A boiler exploded at a pesticide plant in Multan, injuring two workers.",
+        "Three people were killed in a road accident near Naivasha on Sunday.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().all(|e| !is_violent(e)), "{t}: {}", show(&doc));
+    }
+    // An armed actor makes it violence again.
+    assert_event_types(&[("Gunmen killed three people after their car crashed near Mandera.", "attack")]);
+}
+
+/// A group's own fighters are the group, and major armed groups outside
+/// the Middle East and Africa are known by name.
+#[test]
+fn a_groups_fighters_are_the_group() {
+    for (t, want) in [
+        ("FARC rebels attacked a police station in Cauca on Tuesday.", "Revolutionary Armed Forces of Colombia"),
+        ("Abu Sayyaf militants beheaded a hostage in Sulu on Tuesday.", "Abu Sayyaf"),
+        ("Hamas gunmen attacked an Israeli patrol near Gaza on Friday.", "Hamas"),
+    ] {
+        let doc = extract(t);
+        let ev = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("{t}: {}", show(&doc)));
+        assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some(want), "{t}: {}", show(&doc));
+    }
+}

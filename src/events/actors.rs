@@ -68,6 +68,21 @@ pub(crate) fn find_actors<'g>(
                 continue;
             }
         }
+        // A group's own fighters are the group: "Abu Sayyaf militants",
+        // "FARC rebels", "Hamas gunmen". (The fighters word is a generic
+        // agent, or a row of no country such as "Militants".)
+        let armed_kind = |k: &str| matches!(k, "armed_group" | "rebel_group");
+        if (def.generic || def.country.is_none()) && armed_kind(&def.kind) && toks[i].has(shape::JOINED) {
+            if let Some(prev) = out
+                .last_mut()
+                .filter(|a: &&mut FoundActor| a.tok_end == i && a.actor.kind.as_deref().is_some_and(armed_kind))
+            {
+                prev.tok_end = end;
+                prev.actor.text =
+                    input[toks[prev.tok_start].input_start as usize..toks[end - 1].input_end as usize].to_string();
+                continue;
+            }
+        }
         // A lower-case generic word at the start of a longer capitalised
         // name is not an agent ("People's Party" is handled by actors.csv).
         let mut start = i;

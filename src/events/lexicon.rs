@@ -71,6 +71,9 @@ pub(crate) mod cue {
     pub const PRONOUN: u32 = 1 << 6;
     /// A base, post or camp: what a headquarters-or-base event sets up.
     pub const BASE: u32 = 1 << 7;
+    /// A natural disaster, accident or epidemic: deaths it causes are no
+    /// political violence.
+    pub const MISHAP: u32 = 1 << 8;
 }
 
 pub(crate) struct EventLexicon {
@@ -157,6 +160,7 @@ impl EventLexicon {
                 Some("continuation") => cue::CONTINUATION,
                 Some("pronoun") => cue::PRONOUN,
                 Some("base") => cue::BASE,
+                Some("mishap") => cue::MISHAP,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

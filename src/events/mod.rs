@@ -401,6 +401,13 @@ pub(crate) fn extract(
                 m.2.cameo = "190".into();
             }
         }
+        // Deaths in an earthquake, a flood or a road accident, a boiler that
+        // exploded, a warehouse that burned: weak evidence in a sentence that
+        // names such a mishap and no armed actor is no political violence.
+        let mishap = !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
+        if mishap && material.as_ref().is_some_and(|m| m.2.weak) {
+            material = None;
+        }
         // Weak evidence alone needs support: an actor, a casualty or a place.
         if let Some((ts, _, def)) = &material {
             let supported = !def.weak
@@ -427,7 +434,7 @@ pub(crate) fn extract(
         let attachable = mem
             .last_material
             .is_some_and(|(i, at)| si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none());
-        if material.is_none() && cas != casualties::Casualties::default() && !attachable {
+        if material.is_none() && cas != casualties::Casualties::default() && !attachable && !mishap {
             // Deaths or injuries with no other trigger are still an event of
             // violence: "Three people died in Kawangware."
             if let Some(k) = (s..e).find(|&k| casualties::is_casualty_token(&toks[k], ftext)) {
