@@ -1324,3 +1324,22 @@ fn a_groups_fighters_are_the_group() {
         assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some(want), "{t}: {}", show(&doc));
     }
 }
+
+/// Strikes by aircraft are air strikes whatever the verb; surrenders and
+/// prisoner exchanges are agreements (ACLED); troops moved are a change
+/// to group activity, but an offer withdrawn is no event.
+#[test]
+fn aircraft_surrenders_and_troop_movements() {
+    assert_event_types(&[
+        ("Saudi jets fired missiles at a drilling machine in Arhab district on Saturday.", "air_drone_strike"),
+        ("Turkish jets destroyed weapon depots used by PKK fighters in northern Iraq.", "air_drone_strike"),
+        ("Ten rebels surrendered to security forces in Sirnak province on Sunday.", "agreement"),
+        ("Rebels and government forces exchanged prisoners near Aleppo on Tuesday.", "agreement"),
+        ("The Syrian army dispatched hundreds of troops to the outskirts of Palmyra.", "change_to_group_activity"),
+    ]);
+    let doc = extract("The company withdrew its offer for the Kisumu mill on Friday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "change_to_group_activity"), "{}", show(&doc));
+    // Shooting down a drone is no air strike.
+    let doc = extract("Houthi fighters shot down a Saudi drone over Saada on Monday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "air_drone_strike"), "{}", show(&doc));
+}

@@ -95,6 +95,22 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         {
             ("chemical_weapon", "2041")
         }
+        // Missiles fired, or targets destroyed, by aircraft are an air
+        // strike: "Saudi jets fired missiles at a drilling machine",
+        // "Turkish jets destroyed weapon depots", "raids by the army's
+        // choppers". Not when the aircraft is the target ("shot down a
+        // drone").
+        "shelling_artillery_missile_attack" | "looting_property_destruction" | "armed_clash" | "attack"
+            if !matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group" | "rioters" | "protesters")
+                && AIRCRAFT.iter().any(|st| {
+                    wording.occurrences(st).any(|k| {
+                        !(k.saturating_sub(2)..k)
+                            .any(|p| matches!(wording.word(p), "down" | "downed" | "anti" | "intercepted"))
+                    })
+                }) =>
+        {
+            ("air_drone_strike", "195")
+        }
         "air_drone_strike"
             if !has(&[
                 "air",
@@ -194,6 +210,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     ev.event_type = t.to_string();
     ev.cameo = Some(cameo.to_string());
 }
+
+/// Aircraft that strike from the air.
+const AIRCRAFT: &[&str] =
+    &["warplane", "jet", "air force", "aircraft", "helicopter", "chopper", "drone", "bomber", "gunship", "uav"];
 
 /// People who can be captured, as opposed to places.
 const CAPTIVES: &[&str] = &[

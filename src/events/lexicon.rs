@@ -74,6 +74,8 @@ pub(crate) mod cue {
     /// A natural disaster, accident or epidemic: deaths it causes are no
     /// political violence.
     pub const MISHAP: u32 = 1 << 8;
+    /// Troops, forces, units: what a change-to-group-activity verb moves.
+    pub const FORCES: u32 = 1 << 9;
 }
 
 pub(crate) struct EventLexicon {
@@ -161,6 +163,7 @@ impl EventLexicon {
                 Some("pronoun") => cue::PRONOUN,
                 Some("base") => cue::BASE,
                 Some("mishap") => cue::MISHAP,
+                Some("forces") => cue::FORCES,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

@@ -141,6 +141,11 @@ fn rank(def: &TriggerDef) -> u8 {
     if matches!(&*def.event_type, "looting_property_destruction" | "arrests") {
         return 0;
     }
+    // Troop movements are the background of a fight: "Kenyan troops
+    // stationed near the border engaged fighters" is the battle.
+    if &*def.event_type == "change_to_group_activity" && def.weak {
+        return 0;
+    }
     let generic = matches!(&*def.event_type, "attack" | "other");
     match (def.weak, generic) {
         (false, false) => 4,
@@ -333,13 +338,19 @@ pub(crate) fn extract(
             // "Set up", "established": an event only when what was set up
             // is a base, post or camp ("set up a new observation post",
             // "the latest Turkish point was established"), not a
-            // committee or contact.
-            if &*def.event_type == "headquarters_or_base_established"
-                && def.weak
+            // committee or contact. "Dispatched", "withdrew": only when
+            // troops or forces move ("the army dispatched hundreds of
+            // forces"), not an offer withdrawn.
+            let needs = match &*def.event_type {
+                "headquarters_or_base_established" if def.weak => cue::BASE,
+                "change_to_group_activity" if def.weak => cue::FORCES,
+                _ => 0,
+            };
+            if needs != 0
                 && !(ts.saturating_sub(4).max(s)..(te + 6).min(e))
                     // Within the clause: no punctuation between.
                     .filter(|&p| (p.min(ts) + 1..=p.max(ts)).all(|q| toks[q].has(shape::JOINED)))
-                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::BASE != 0))
+                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & needs != 0))
             {
                 continue;
             }
@@ -704,7 +715,33 @@ fn roles(
         |k: usize| ["was", "were", "been", "being", "is", "are", "got", "get"].iter().any(|w| toks[k].folded_is(w));
     let adverb =
         |k: usize| ["reportedly", "allegedly", "later", "also", "fatally"].iter().any(|w| toks[k].folded_is(w));
-    let by = (te..(te + 6).min(toks.len())).find(|&k| toks[k].folded_is("by"));
+    // "By" after another participle names that participle's agent, not
+    // the trigger's: "jets destroyed depots used by PKK fighters", "shelled
+    // positions held by the rebels".
+    const PARTICIPLES: &[&str] = &[
+        "used",
+        "backed",
+        "supported",
+        "funded",
+        "financed",
+        "owned",
+        "run",
+        "held",
+        "controlled",
+        "led",
+        "operated",
+        "built",
+        "manned",
+        "sponsored",
+        "armed",
+        "trained",
+        "inspired",
+        "occupied",
+        "guarded",
+    ];
+    let by = (te..(te + 6).min(toks.len()))
+        .find(|&k| toks[k].folded_is("by"))
+        .filter(|&k| k == te || !PARTICIPLES.iter().any(|w| toks[k - 1].folded_is(w)));
     let passive_subject =
         material && ts > 0 && (aux(ts - 1) || (ts > 1 && adverb(ts - 1) && aux(ts - 2))) && by.is_none();
     if passive_subject {
