@@ -1343,3 +1343,18 @@ fn aircraft_surrenders_and_troop_movements() {
     let doc = extract("Houthi fighters shot down a Saudi drone over Saada on Monday.");
     assert!(doc.events.iter().all(|e| e.event_type != "air_drone_strike"), "{}", show(&doc));
 }
+
+/// Forces that withdraw from a place hand it over without a fight; a
+/// company that withdraws from a deal does not.
+#[test]
+fn withdrawals_transfer_territory() {
+    assert_event_types(&[
+        (
+            "Somali National Army forces have withdrawn from Gofgadud, 30 km from Baidoa.",
+            "non_violent_transfer_of_territory",
+        ),
+        ("All regime forces have withdrawn from Al-Mastumah base in Idlib.", "non_violent_transfer_of_territory"),
+    ]);
+    let doc = extract("The company withdrew from the Mombasa port deal on Friday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "non_violent_transfer_of_territory"), "{}", show(&doc));
+}

@@ -343,7 +343,7 @@ pub(crate) fn extract(
             // forces"), not an offer withdrawn.
             let needs = match &*def.event_type {
                 "headquarters_or_base_established" if def.weak => cue::BASE,
-                "change_to_group_activity" if def.weak => cue::FORCES,
+                "change_to_group_activity" | "non_violent_transfer_of_territory" if def.weak => cue::FORCES,
                 _ => 0,
             };
             if needs != 0
