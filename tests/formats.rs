@@ -72,3 +72,27 @@ fn csv_has_a_header_and_one_row_per_event() {
     assert_eq!(text.lines().count(), 1);
     assert!(text.starts_with("document_id,"));
 }
+
+/// Every event carries its PLOVER category in all three formats: ACLED
+/// sub-types mapped (an air strike is `fight`, a protest `protest`), PLOVER
+/// types as themselves.
+#[test]
+fn events_carry_their_plover_category() {
+    let ex = geoevents::Extractor::new();
+    let doc = ex.extract(
+        "Israeli warplanes struck Gaza City on Tuesday. Hamas threatened to retaliate. Hundreds of teachers protested in Nairobi.",
+    );
+    let plover = |t: &str| doc.events.iter().find(|e| e.event_type == t).and_then(|e| e.plover.as_deref());
+    assert_eq!(plover("air_drone_strike"), Some("fight"), "{:?}", doc.events);
+    assert_eq!(plover("threaten"), Some("threaten"), "{:?}", doc.events);
+    assert_eq!(plover("peaceful_protest"), Some("protest"), "{:?}", doc.events);
+    let mut line = Vec::new();
+    geoevents::output::write_jsonl(&doc, &mut line).unwrap();
+    let line = String::from_utf8(line).unwrap();
+    assert!(line.contains("\"plover\":\"fight\""), "{line}");
+    let mut w = CsvWriter::new(Vec::new());
+    w.write_document(&doc).unwrap();
+    let csv = String::from_utf8(w.finish().unwrap()).unwrap();
+    assert!(csv.lines().next().unwrap().contains(",plover,"), "{csv}");
+    assert!(csv.contains(",fight,"), "{csv}");
+}

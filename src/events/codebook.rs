@@ -600,3 +600,56 @@ pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &
         _ => {}
     }
 }
+
+/// The PLOVER category of an event type. PLOVER types are their own;
+/// ACLED sub-types map to the category their CAMEO root falls in: battles
+/// and air or artillery strikes are `fight`, bombings, attacks on
+/// civilians and abductions `assault`, demonstrations and riots
+/// `protest`, arrests, repression and seizures `coerce`. A statement has
+/// none (PLOVER does not code one).
+pub(super) fn plover_category(event_type: &str) -> Option<&'static str> {
+    Some(match event_type {
+        "armed_clash"
+        | "government_regains_territory"
+        | "non_state_actor_overtakes_territory"
+        | "air_drone_strike"
+        | "shelling_artillery_missile_attack"
+        | "chemical_weapon" => "fight",
+        "attack"
+        | "remote_explosive_landmine_ied"
+        | "suicide_bomb"
+        | "grenade"
+        | "abduction_forced_disappearance"
+        | "sexual_violence" => "assault",
+        "peaceful_protest" | "violent_demonstration" | "mob_violence" => "protest",
+        "protest_with_intervention"
+        | "excessive_force_against_protesters"
+        | "arrests"
+        | "looting_property_destruction"
+        | "disrupted_weapons_use" => "coerce",
+        "agreement" => "agree",
+        "change_to_group_activity" | "headquarters_or_base_established" => "mobilize",
+        "non_violent_transfer_of_territory" => "retreat",
+        "agree" => "agree",
+        "consult" => "consult",
+        "support" => "support",
+        "concede" => "concede",
+        "cooperate" => "cooperate",
+        "aid" => "aid",
+        "retreat" => "retreat",
+        "request" => "request",
+        "accuse" => "accuse",
+        "reject" => "reject",
+        "threaten" => "threaten",
+        "protest" => "protest",
+        "sanction" => "sanction",
+        "mobilize" => "mobilize",
+        "coerce" => "coerce",
+        "assault" => "assault",
+        "fight" => "fight",
+        "demand" => "demand",
+        "disapprove" => "disapprove",
+        "investigate" => "investigate",
+        _ => return None,
+    })
+}

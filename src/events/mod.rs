@@ -11,6 +11,7 @@ mod location;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::sentences::sentence_spans;
@@ -92,6 +93,10 @@ pub struct Event {
     pub event_type: String,
     /// CAMEO code of the same event.
     pub cameo: Option<String>,
+    /// The PLOVER category of the same event (`fight`, `assault`,
+    /// `protest`, `coerce`, …), for users of that scheme: ACLED sub-types
+    /// are mapped to it, PLOVER types are their own.
+    pub plover: Option<Cow<'static, str>>,
     /// The words that name the action.
     pub trigger: Trigger,
     /// The sentence the event is in.
@@ -521,6 +526,7 @@ pub(crate) fn extract(
                 events.push(Event {
                     event_type: event_type.clone(),
                     cameo: (!cameo.is_empty()).then(|| cameo.clone()),
+                    plover: None,
                     trigger: trigger.clone(),
                     sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
                     date: date_v,
@@ -584,6 +590,7 @@ pub(crate) fn extract(
             events.push(Event {
                 event_type: def.event_type.to_string(),
                 cameo: (!def.cameo.is_empty()).then(|| def.cameo.to_string()),
+                plover: None,
                 trigger: trigger_of(input, toks, ts, te),
                 sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
                 date: date_v,
@@ -613,6 +620,7 @@ pub(crate) fn extract(
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         default_actors(ev, country.as_deref(), &names);
+        ev.plover = codebook::plover_category(&ev.event_type).map(Cow::Borrowed);
         if ev.location.is_none() {
             // Nothing named: the home area of a group the event involves
             // (the victims' first: raids happen where they live), else the

@@ -15,6 +15,7 @@ struct Row<'a> {
     event_index: usize,
     event_type: &'a str,
     cameo: Option<&'a str>,
+    plover: Option<&'a str>,
     event_date: Option<String>,
     date_precision: Option<&'static str>,
     trigger: &'a str,
@@ -76,11 +77,12 @@ impl<W: Write> CsvWriter<W> {
 }
 
 /// Column names, in order (the header row).
-pub const HEADER: [&str; 30] = [
+pub const HEADER: [&str; 31] = [
     "document_id",
     "event_index",
     "event_type",
     "cameo",
+    "plover",
     "event_date",
     "date_precision",
     "trigger",
@@ -122,6 +124,7 @@ fn row<'a>(doc: &'a Document, i: usize, ev: &'a Event) -> Row<'a> {
         event_index: i,
         event_type: &ev.event_type,
         cameo: ev.cameo.as_deref(),
+        plover: ev.plover.as_deref(),
         event_date: ev.date.map(|d| d.to_string()),
         date_precision: precision,
         trigger: &ev.trigger.text,

@@ -80,6 +80,7 @@ pub fn event_feature(doc: &Document, index: usize, ev: &Event) -> Option<Feature
     p.insert("event_index".into(), JsonValue::from(index));
     p.insert("type".into(), JsonValue::from(ev.event_type.as_str()));
     p.insert("cameo".into(), ev.cameo.clone().map_or(JsonValue::Null, JsonValue::from));
+    p.insert("plover".into(), ev.plover.as_deref().map_or(JsonValue::Null, JsonValue::from));
     p.insert("trigger".into(), JsonValue::from(ev.trigger.text.as_str()));
     p.insert("date".into(), ev.date.map_or(JsonValue::Null, |d| JsonValue::from(d.to_string())));
     p.insert(

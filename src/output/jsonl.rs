@@ -279,6 +279,8 @@ fn event(w: &mut Line<'_>, e: &Event) {
     w.str(&e.event_type);
     w.raw(b",\"cameo\":");
     w.opt_str(e.cameo.as_deref());
+    w.raw(b",\"plover\":");
+    w.opt_str(e.plover.as_deref());
     w.raw(b",\"trigger\":{");
     span_fields(w, &e.trigger.text, e.trigger.start, e.trigger.end);
     w.raw(b"},\"sentence\":{\"start\":");
@@ -403,6 +405,7 @@ mod tests {
         let event = |date_precision, location: Option<EventLocation>, source: Option<Actor>| Event {
             event_type: "air_drone_strike".into(),
             cameo: None,
+            plover: None,
             trigger: Trigger { text: "struck\n\t\u{1}".into(), start: 3, end: 9 },
             sentence: ByteSpan { start: 0, end: usize::MAX },
             date: NaiveDate::from_ymd_opt(2024, 1, 23),
