@@ -1358,3 +1358,21 @@ fn withdrawals_transfer_territory() {
     let doc = extract("The company withdrew from the Mombasa port deal on Friday.");
     assert!(doc.events.iter().all(|e| e.event_type != "non_violent_transfer_of_territory"), "{}", show(&doc));
 }
+
+/// Intent to cooperate and asylum are PLOVER agree and aid, when someone
+/// is named; a weak verbal trigger with no actor is no event ("the
+/// shareholders approved the measures at a special meeting").
+#[test]
+fn intent_and_asylum_need_an_actor() {
+    assert_event_types(&[
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "agree"),
+        ("Uganda has granted political asylum to 18 Rwandan rebels.", "aid"),
+    ]);
+    for t in [
+        "The shareholders approved the measures at a special meeting.",
+        "The capacity is already committed to other buyers.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.is_empty(), "{t}: {}", show(&doc));
+    }
+}

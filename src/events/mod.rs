@@ -574,7 +574,9 @@ pub(crate) fn extract(
             // "…, police said": a statement is an event only when we know
             // whose it is (CAMEO codes none without an actor). Such reporting
             // verbs are most sentences of a wire story.
-            if &*def.event_type == "make_statement" && source.is_none() && target.is_none() {
+            // So is a weak verbal trigger ("willing to", "committed to"):
+            // without an actor it is mostly business news.
+            if (&*def.event_type == "make_statement" || def.weak) && source.is_none() && target.is_none() {
                 continue;
             }
             let (date_v, precision) = match (date, doc_date) {
