@@ -420,8 +420,11 @@ pub(crate) fn extract(
         // Deaths in an earthquake, a flood or a road accident, a boiler that
         // exploded, a warehouse that burned: weak evidence in a sentence that
         // names such a mishap and no armed actor is no political violence.
-        let mishap = !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
-        if mishap && material.as_ref().is_some_and(|m| m.2.weak) {
+        // (Asked only when it matters: a cue lookup per token is not free.)
+        let mishap = || !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
+        let weak_or_none = material.as_ref().is_none_or(|m| m.2.weak);
+        let mishap = weak_or_none && (material.is_some() || cas != casualties::Casualties::default()) && mishap();
+        if mishap && material.is_some() {
             material = None;
         }
         // Weak evidence alone needs support: an actor, a casualty or a place.
