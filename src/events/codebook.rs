@@ -345,6 +345,12 @@ const RIOTING: &[&str] = &[
     "breaking into",
     "violent demonstration",
     "violent protest",
+    "bottles",
+    "firecracker",
+    "pulled down",
+    "pull down",
+    "tore down",
+    "aggressive",
 ];
 
 /// Words that say only that something was violent ("turned violent",
