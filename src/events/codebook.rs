@@ -3,7 +3,79 @@
 //! summary implies when it names none ("Protesters (Kenya)", "Civilians",
 //! "Unidentified Armed Group").
 
+use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
+
 use super::{family, Actor, Event};
+use crate::toponyms::lexicon::rows;
+
+static CODEBOOK_WORDS: &str = include_str!("../../data/codebook_words.csv");
+
+/// The word lists of the codebook rules, from `data/codebook_words.csv`.
+/// An entry is a stem ("burn" matches "burned"), a phrase ("tear gas"), or
+/// a whole word marked with a final `$` ("detain$" is not "detainees").
+struct WordLists {
+    /// Aircraft that strike from the air.
+    aircraft: Vec<String>,
+    /// People who can be captured, as opposed to places.
+    captives: Vec<String>,
+    /// What is found, seized or made safe in a disrupted weapons use.
+    arms_found: Vec<String>,
+    /// Weapons and munitions ("gun", "guns" and "arms" are matched as whole
+    /// words in the code: as stems they would match "gunmen", "Armstrong").
+    arms: Vec<String>,
+    /// What rioters do: a protest with any of these is a violent
+    /// demonstration.
+    rioting: Vec<String>,
+    /// Words that say only that something was violent ("turned violent",
+    /// "beat", "storming"). When the text also says how the crowd was
+    /// dispersed they more often describe the police's side: "the
+    /// demonstration turned violent as police dispersed the teachers".
+    violence: Vec<String>,
+    /// How the police, or anyone, can act on a crowd short of lethal force:
+    /// ACLED's protest with intervention ("Police dispersed the protesters",
+    /// "fired tear gas", "detained several activists").
+    force_on_crowd: Vec<String>,
+    /// Force that kills or maims: ACLED's excessive force against
+    /// protesters ("opened fire on protesters", "live bullets").
+    firearms: Vec<String>,
+    /// Harm that makes a dispersal excessive force: "police violently
+    /// dispersed", "beat them with clubs", "killing one protester". Alone
+    /// these are too often the protest's cause ("a villager killed by drug
+    /// peddlers").
+    harsh_force: Vec<String>,
+    /// Words that make a following act the protest's cause, not the
+    /// response to it: "protesting police killings", "demanding the release
+    /// of detained activists", "justice for a student killed by a police
+    /// officer".
+    grievance: Vec<String>,
+    /// Poison gas, which makes any strike or attack a chemical weapon
+    /// attack.
+    poison_gas: Vec<String>,
+}
+
+static WORDS: Lazy<WordLists> = Lazy::new(|| {
+    let mut lists: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for r in rows(CODEBOOK_WORDS) {
+        if let (Some(word), Some(list)) = (r.get(0), r.get(1)) {
+            lists.entry(list.to_string()).or_default().push(word.to_string());
+        }
+    }
+    let mut take = |name: &str| lists.remove(name).unwrap_or_default();
+    WordLists {
+        aircraft: take("aircraft"),
+        captives: take("captives"),
+        arms_found: take("arms_found"),
+        arms: take("arms"),
+        rioting: take("rioting"),
+        violence: take("violence"),
+        force_on_crowd: take("force_on_crowd"),
+        firearms: take("firearms"),
+        harsh_force: take("harsh_force"),
+        grievance: take("grievance"),
+        poison_gas: take("poison_gas"),
+    }
+});
 
 /// ACLED codebook refinements that depend on who took part and how:
 /// a clash between unarmed crowds is mob violence; a protest with burning,
@@ -34,7 +106,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     // raid", "234 pistols were captured"). Not when an armed group takes
     // them: "gunmen raided the post and seized rifles" is its attack.
     let trigger = input.get(ev.trigger.start..ev.trigger.end).unwrap_or("").to_lowercase();
-    let named_by_arms = || Wording::new(&trigger).has(ARMS) || trigger.starts_with("raid");
+    let named_by_arms = || Wording::new(&trigger).has(&WORDS.arms) || trigger.starts_with("raid");
     let armed_taker = matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group");
     // The cheap tests first: this runs for every material event.
     let disarmed = ev.killed.is_none()
@@ -49,8 +121,8 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             }
             _ => false,
         }
-        && wording.has(ARMS_FOUND)
-        && (wording.has(ARMS) || wording.has_word(&["gun", "guns", "arms"]));
+        && wording.has(&WORDS.arms_found)
+        && (wording.has(&WORDS.arms) || wording.has_word(&["gun", "guns", "arms"]));
     if disarmed {
         ev.event_type = "disrupted_weapons_use".to_string();
         ev.cameo = Some("190".to_string());
@@ -81,17 +153,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         | "remote_explosive_landmine_ied"
         | "attack"
         | "armed_clash"
-            if has(&[
-                "poison gas",
-                "poisonous gas",
-                "toxic gas",
-                "chlorine",
-                "sarin",
-                "mustard gas",
-                "nerve agent",
-                "chemical weapon",
-                "chemical attack",
-            ]) =>
+            if wording.has(&WORDS.poison_gas) =>
         {
             ("chemical_weapon", "2041")
         }
@@ -102,7 +164,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         // drone").
         "shelling_artillery_missile_attack" | "looting_property_destruction" | "armed_clash" | "attack"
             if !matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group" | "rioters" | "protesters")
-                && AIRCRAFT.iter().any(|st| {
+                && WORDS.aircraft.iter().any(|st| {
                     wording.occurrences(st).any(|k| {
                         !(k.saturating_sub(2)..k)
                             .any(|p| matches!(wording.word(p), "down" | "downed" | "anti" | "intercepted"))
@@ -211,49 +273,6 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     ev.cameo = Some(cameo.to_string());
 }
 
-/// Aircraft that strike from the air.
-const AIRCRAFT: &[&str] =
-    &["warplane", "jet", "air force", "aircraft", "helicopter", "chopper", "drone", "bomber", "gunship", "uav"];
-
-/// People who can be captured, as opposed to places.
-const CAPTIVES: &[&str] = &[
-    "people",
-    "persons",
-    "men",
-    "women",
-    "children",
-    "civilians",
-    "soldier",
-    "soldiers",
-    "officer",
-    "officers",
-    "policeman",
-    "policemen",
-    "commander",
-    "commanders",
-    "leader",
-    "leaders",
-    "militant",
-    "militants",
-    "fighter",
-    "fighters",
-    "rebel",
-    "rebels",
-    "terrorist",
-    "terrorists",
-    "insurgent",
-    "insurgents",
-    "suspect",
-    "suspects",
-    "member",
-    "members",
-    "hostage",
-    "hostages",
-    "him",
-    "her",
-    "them",
-];
-
 /// Whether one of the three words right after a "captured" trigger names
 /// people: "captured four fighters", "captured a senior commander"; not
 /// "captured the town", "a rebel-held neighbourhood" or "New People's
@@ -263,180 +282,10 @@ fn captured_people(wording: &Wording, input: &str, ev: &Event) -> bool {
     let Some(after) = wording.words.iter().position(|w| w.0 >= offset) else { return false };
     let n = wording.words.len();
     (after..(after + 3).min(n)).any(|k| {
-        CAPTIVES.contains(&wording.word(k))
+        WORDS.captives.iter().any(|c| c == wording.word(k))
             && !(k + 1 < n && matches!(wording.word(k + 1), "s" | "held" | "controlled" | "occupied" | "army"))
     })
 }
-
-/// What is found, seized or made safe in a disrupted weapons use.
-const ARMS_FOUND: &[&str] = &[
-    "seiz",
-    "confiscat",
-    "recover",
-    "found",
-    "discover",
-    "uncover",
-    "unearth",
-    "defus",
-    "diffus",
-    "disarm",
-    "bomb disposal",
-    "intercept",
-    "impound",
-    "cache",
-    "stash",
-    "haul",
-    "captured",
-];
-
-/// Weapons and munitions (with the words "gun", "guns" and "arms", which
-/// as stems would match "gunmen" and "Armstrong").
-const ARMS: &[&str] = &[
-    "weapon",
-    "firearm",
-    "pistol",
-    "revolver",
-    "rifle",
-    "machine gun",
-    "kalashnikov",
-    "ak-47",
-    "ammunition",
-    "ammo",
-    "bullet",
-    "cartridge",
-    "explosive",
-    "grenade",
-    "bomb",
-    "ied",
-    "detonator",
-    "rocket",
-    "missile",
-    "mortar",
-    "projectile",
-];
-
-/// What rioters do: a protest with any of these is a violent
-/// demonstration.
-const RIOTING: &[&str] = &[
-    "burn",
-    "torch",
-    "pelt",
-    "stone",
-    "barricad",
-    "block",
-    "bonfire",
-    "loot",
-    "ablaze",
-    "riot",
-    "clash",
-    "smash",
-    "vandal",
-    "threw",
-    "throw",
-    "rocks",
-    "running battle",
-    "tyre",
-    "lit fire",
-    "light fire",
-    "set fire",
-    "rowdy",
-    "break into",
-    "broke into",
-    "breaking into",
-    "violent demonstration",
-    "violent protest",
-    "bottles",
-    "firecracker",
-    "pulled down",
-    "pull down",
-    "tore down",
-    "aggressive",
-];
-
-/// Words that say only that something was violent ("turned violent",
-/// "beat", "storming"). When the text also says how the crowd was
-/// dispersed they more often describe the police's side: "the
-/// demonstration turned violent as police dispersed the teachers".
-const VIOLENCE: &[&str] = &["violent", "damag", "destroy", "storm", "beat", "disrupt"];
-
-/// How the police, or anyone, can act on a crowd short of lethal force:
-/// ACLED's protest with intervention ("Police dispersed the protesters",
-/// "fired tear gas", "detained several activists").
-const FORCE_ON_CROWD: &[&str] = &[
-    "dispers",
-    "tear gas",
-    "teargas",
-    "tear-gas",
-    "water cannon",
-    "rubber bullet",
-    "pepper",
-    "baton",
-    "lathi",
-    "arrest",
-    // "detain" as a word: "detainees" protesting are not detained.
-    "detain ",
-    "detained",
-    "detaining",
-    "broke up",
-    "break up",
-    "broken up",
-    "breaking up",
-    "interven",
-    "suppress",
-    "crackdown",
-    "cracked down",
-];
-
-/// Force that kills or maims: ACLED's excessive force against protesters
-/// ("opened fire on protesters", "live bullets").
-const FIREARMS: &[&str] = &[
-    "shot",
-    "shoot",
-    "gunfire",
-    "gunshot",
-    "live bullet",
-    "live round",
-    "live ammunition",
-    "opened fire",
-    "open fire",
-    "opens fire",
-    "excessive force",
-];
-
-/// Harm that makes a dispersal excessive force: "police violently
-/// dispersed", "beat them with clubs", "killing one protester". Alone these
-/// are too often the protest's cause ("a villager killed by drug
-/// peddlers").
-const HARSH_FORCE: &[&str] = &["violently", "beat", "killed", "killing", "dead", "died"];
-
-/// Words that make a following act the protest's cause, not the response
-/// to it: "protesting police killings", "demanding the release of detained
-/// activists", "justice for a student killed by a police officer".
-const GRIEVANCE: &[&str] = &[
-    "against",
-    "over",
-    "following",
-    "protest",
-    "protested",
-    "protesting",
-    "demand",
-    "demanded",
-    "demanding",
-    "demands",
-    "justice",
-    "release",
-    "condemn",
-    "condemned",
-    "condemning",
-    "denounce",
-    "denounced",
-    "denouncing",
-    "decry",
-    "decried",
-    "decrying",
-    "mourn",
-    "mourning",
-];
 
 /// The sub-type of a protest from what the crowd did and what was done to
 /// it. Protesters who burn, loot or throw stones riot (a violent
@@ -452,17 +301,17 @@ pub(super) fn protest_subtype(ev: &mut Event, sentence: &str, context: &str) {
     }
     let own = Wording::new(sentence);
     let wording = Wording::new(context);
-    let force = wording.has_unprompted(FORCE_ON_CROWD, GRIEVANCE);
+    let force = wording.has_unprompted(&WORDS.force_on_crowd, &WORDS.grievance);
     // Shots "into the air" disperse a crowd; they are not fired at it.
-    let firearms = FIREARMS.iter().any(|st| {
+    let firearms = WORDS.firearms.iter().any(|st| {
         wording.occurrences(st).any(|k| {
-            !wording.prompted(k, GRIEVANCE)
+            !wording.prompted(k, &WORDS.grievance)
                 && !(k + 1..(k + 5).min(wording.words.len())).any(|q| wording.word(q) == "air")
         })
     });
-    let (t, cameo) = if own.has(RIOTING) || (own.has(VIOLENCE) && !force) {
+    let (t, cameo) = if own.has(&WORDS.rioting) || (own.has(&WORDS.violence) && !force) {
         ("violent_demonstration", "145")
-    } else if firearms || (force && wording.has_unprompted(HARSH_FORCE, GRIEVANCE)) {
+    } else if firearms || (force && wording.has_unprompted(&WORDS.harsh_force, &WORDS.grievance)) {
         ("excessive_force_against_protesters", "175")
     } else if force {
         ("protest_with_intervention", "175")
@@ -516,12 +365,19 @@ impl Wording {
     /// match "carried"), a stem with a space or hyphen is a phrase
     /// ("running battle") matched at a word's start.
     fn occurrences<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = usize> + 'a {
+        // "detain$": the whole word only.
+        let (stem, whole) = match stem.strip_suffix('$') {
+            Some(w) => (w, true),
+            None => (stem, false),
+        };
         let phrase = stem.contains([' ', '-']);
         let possible = stem.as_bytes().first().is_some_and(|&b| self.initials >> (b % 64) & 1 != 0);
         let n = if possible { self.words.len() } else { 0 };
         (0..n).filter(move |&k| {
             if phrase {
                 self.text[self.words[k].0..].starts_with(stem)
+            } else if whole {
+                self.word(k) == stem
             } else {
                 self.word(k).starts_with(stem)
             }
@@ -533,24 +389,24 @@ impl Wording {
         (0..self.words.len()).any(|k| words.contains(&self.word(k)))
     }
 
-    fn has(&self, stems: &[&str]) -> bool {
-        stems.iter().any(|st| self.occurrences(st).next().is_some())
+    fn has<S: AsRef<str>>(&self, stems: &[S]) -> bool {
+        stems.iter().any(|st| self.occurrences(st.as_ref()).next().is_some())
     }
 
     /// Whether a stem occurs with none of the `guard` words among the four
     /// words before it.
-    fn has_unprompted(&self, stems: &[&str], guard: &[&str]) -> bool {
+    fn has_unprompted(&self, stems: &[String], guard: &[String]) -> bool {
         stems.iter().any(|st| self.occurrences(st).any(|k| !self.prompted(k, guard)))
     }
 
     /// Whether one of the `guard` words is among the six words before
     /// word `k` in its sentence.
-    fn prompted(&self, k: usize, guard: &[&str]) -> bool {
+    fn prompted(&self, k: usize, guard: &[String]) -> bool {
         let sentence_start = (k.saturating_sub(6)..k)
             .rev()
             .find(|&p| self.text[self.words[p].1..self.words[p + 1].0].contains(['.', ';', ':', '!', '?']))
             .map_or(k.saturating_sub(6), |p| p + 1);
-        (sentence_start..k).any(|p| guard.contains(&self.word(p)))
+        (sentence_start..k).any(|p| guard.iter().any(|g| g == self.word(p)))
     }
 }
 
@@ -658,4 +514,43 @@ pub(super) fn plover_category(event_type: &str) -> Option<&'static str> {
         "investigate" => "investigate",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list renamed or emptied in the CSV would silently switch a rule
+    /// off.
+    #[test]
+    fn every_word_list_is_loaded() {
+        let w = &*WORDS;
+        for (name, list) in [
+            ("aircraft", &w.aircraft),
+            ("captives", &w.captives),
+            ("arms_found", &w.arms_found),
+            ("arms", &w.arms),
+            ("rioting", &w.rioting),
+            ("violence", &w.violence),
+            ("force_on_crowd", &w.force_on_crowd),
+            ("firearms", &w.firearms),
+            ("harsh_force", &w.harsh_force),
+            ("grievance", &w.grievance),
+            ("poison_gas", &w.poison_gas),
+        ] {
+            assert!(list.len() >= 3, "list {name} has {} words", list.len());
+        }
+    }
+
+    #[test]
+    fn stems_phrases_and_whole_words() {
+        let w = Wording::new("Riot police detain the detainees' relatives; tear gas was fired at stone-throwers.");
+        assert!(w.has(&["detain$"]));
+        assert!(!Wording::new("The detainees protested.").has(&["detain$"]));
+        assert!(w.has(&["tear gas"]));
+        assert!(w.has(&["stone"]));
+        // "Riot police" is a unit, not a riot.
+        assert!(!w.has(&["riot"]));
+        assert!(!w.has(&["gas was fired at the"]));
+    }
 }
