@@ -52,6 +52,31 @@ struct WordLists {
     /// Poison gas, which makes any strike or attack a chemical weapon
     /// attack.
     poison_gas: Vec<String>,
+    /// Crowds that punish someone themselves: mob violence ("lynched",
+    /// "vigilantes", "irate residents").
+    mob: Vec<String>,
+    /// Communal and armed fighters: their clashes are battles, not riots
+    /// ("clan militia", "pastoralists", "bandits").
+    communal: Vec<String>,
+    /// Unarmed groups whose fights are riots ("supporters", "students").
+    crowd_people: Vec<String>,
+    /// Words of an air strike: without one, a "strike" or "bombing" was on
+    /// the ground.
+    air: Vec<String>,
+    /// Missiles and artillery: a strike without aircraft that names one is
+    /// shelling.
+    missiles: Vec<String>,
+    /// Explosives: a strike without aircraft that names one is a remote
+    /// explosive.
+    explosives: Vec<String>,
+    /// Words that two sides fought, which make an attack on a people a
+    /// battle.
+    fighting: Vec<String>,
+    /// People held: a raid in which they were is an arrest.
+    detention: Vec<String>,
+    /// A crowd in sight: stones thrown without one are an attack, not a
+    /// riot.
+    protest_words: Vec<String>,
 }
 
 static WORDS: Lazy<WordLists> = Lazy::new(|| {
@@ -74,6 +99,15 @@ static WORDS: Lazy<WordLists> = Lazy::new(|| {
         harsh_force: take("harsh_force"),
         grievance: take("grievance"),
         poison_gas: take("poison_gas"),
+        mob: take("mob"),
+        communal: take("communal"),
+        crowd_people: take("crowd_people"),
+        air: take("air"),
+        missiles: take("missiles"),
+        explosives: take("explosives"),
+        fighting: take("fighting"),
+        detention: take("detention"),
+        protest_words: take("protest_words"),
     }
 });
 
@@ -97,9 +131,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     // residents beating a suspect to death.
     // "mob" as a word: "mobile phone company" is none.
     let mob_word = (0..wording.words.len()).any(|k| matches!(wording.word(k), "mob" | "mobs"));
-    let mob = sk == "rioters"
-        || mob_word
-        || has(&["lynch", "vigilante", "irate", "angry residents", "beaten to death", "beat to death"]);
+    let mob = sk == "rioters" || mob_word || wording.has(&WORDS.mob);
     // Arms found, seized or made safe hurt no one: disrupted weapons use,
     // whatever word named the event ("Police seize explosives from
     // suspects", "a bomb disposal squad defused an IED", "guns seized in a
@@ -137,8 +169,8 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 && !non_state
                 // Clans, tribes and pastoralist communities fighting are
                 // communal militias to ACLED, not rioters.
-                && !has(&["militia", "raider", "rustler", "gunmen", "bandit", "armed", "clan", "tribal", "pastoralist", "communal"])
-                && (crowd(&sk) || crowd(&tk) || mob_word || has(&["supporters", "students", "youths", "residents"])) =>
+                && !wording.has(&WORDS.communal)
+                && (crowd(&sk) || crowd(&tk) || mob_word || wording.has(&WORDS.crowd_people)) =>
         {
             if police {
                 ("violent_demonstration", "145")
@@ -173,23 +205,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         {
             ("air_drone_strike", "195")
         }
-        "air_drone_strike"
-            if !has(&[
-                "air",
-                "aerial",
-                "warplane",
-                "jet",
-                "aircraft",
-                "drone",
-                "helicopter",
-                "plane",
-                "bomber",
-                "uav",
-            ]) =>
-        {
-            if has(&["missile", "rocket", "shell", "mortar", "artillery"]) {
+        "air_drone_strike" if !wording.has(&WORDS.air) => {
+            if wording.has(&WORDS.missiles) {
                 ("shelling_artillery_missile_attack", "194")
-            } else if has(&["bomb", "explosi", "blast", "ied", "mine"]) {
+            } else if wording.has(&WORDS.explosives) {
                 ("remote_explosive_landmine_ied", "183")
             } else if !state && (sk == "armed_group" || sk == "ethnic_group" || sk == "rebel_group" || sk.is_empty()) {
                 // "Raiders struck two homes": no aircraft and no state
@@ -209,8 +228,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         // attacked in its villages is a civilian target unless the words
         // say the two sides fought ("Pokomo attack Orma village").
         "attack"
-            if (armed(&sk)
-                && (armed(&tk) && (tk != "ethnic_group" || has(&["clash", "fight", "battle", "exchange"]))))
+            if (armed(&sk) && (armed(&tk) && (tk != "ethnic_group" || wording.has(&WORDS.fighting))))
                 || (state && non_state && !has(&["civilian"]))
                 || (matches!(tk.as_str(), "police" | "military") && !crowd(&sk) && sk != "rioters" && !mob) =>
         {
@@ -227,7 +245,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             if trigger.starts_with("raid")
                 && ev.killed.is_none()
                 && ev.wounded.is_none()
-                && has(&["arrest", "detained", "detaining", "detention", "custody", "apprehend"]) =>
+                && wording.has(&WORDS.detention) =>
         {
             ("arrests", "173")
         }
@@ -250,23 +268,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         }
         // A petrol bomb or stones thrown by gunmen or assailants, with no
         // crowd in sight, is an attack, not a demonstration.
-        "violent_demonstration"
-            if armed(&sk)
-                && !mob
-                && !has(&[
-                    "protest",
-                    "demonstrat",
-                    "riot",
-                    "youth",
-                    "student",
-                    "supporter",
-                    "resident",
-                    "crowd",
-                    "march",
-                ]) =>
-        {
-            ("attack", "190")
-        }
+        "violent_demonstration" if armed(&sk) && !mob && !wording.has(&WORDS.protest_words) => ("attack", "190"),
         _ => return,
     };
     ev.event_type = t.to_string();
@@ -537,6 +539,15 @@ mod tests {
             ("harsh_force", &w.harsh_force),
             ("grievance", &w.grievance),
             ("poison_gas", &w.poison_gas),
+            ("mob", &w.mob),
+            ("communal", &w.communal),
+            ("crowd_people", &w.crowd_people),
+            ("air", &w.air),
+            ("missiles", &w.missiles),
+            ("explosives", &w.explosives),
+            ("fighting", &w.fighting),
+            ("detention", &w.detention),
+            ("protest_words", &w.protest_words),
         ] {
             assert!(list.len() >= 3, "list {name} has {} words", list.len());
         }
