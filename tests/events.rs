@@ -1377,3 +1377,29 @@ fn intent_and_asylum_need_an_actor() {
         assert!(doc.events.is_empty(), "{t}: {}", show(&doc));
     }
 }
+
+/// A territorial change needs an armed actor or a place word nearby: a
+/// company taken over or income that fell to a figure is no battle.
+#[test]
+fn takeovers_are_not_territory() {
+    for t in [
+        "Heineken's net income fell to 537m euros during 2004.",
+        "Deutsche Boerse is competing to take over the London exchange.",
+        "Cebit fever takes over Hanover.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().all(|e| !e.event_type.ends_with("territory")), "{t}: {}", show(&doc));
+    }
+    assert_event_types(&[(
+        "The town of Qala-e Zal fell to the Taliban on Saturday.",
+        "non_state_actor_overtakes_territory",
+    )]);
+}
+
+/// Someone who "was captured" with no place taken was arrested.
+#[test]
+fn a_person_captured_was_arrested() {
+    assert_event_types(&[("Harvey Ponce-Gomez of Nicaragua was captured in Los Angeles on June 1.", "arrests")]);
+    let doc = extract("Hantuchova captured her second career singles title at Indian Wells.");
+    assert!(doc.events.is_empty(), "{}", show(&doc));
+}

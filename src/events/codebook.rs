@@ -148,7 +148,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             "attack" | "shelling_artillery_missile_attack" | "excessive_force_against_protesters" => {
                 !armed_taker && named_by_arms()
             }
-            "non_state_actor_overtakes_territory" | "government_regains_territory" => {
+            "non_state_actor_overtakes_territory" | "government_regains_territory" | "arrests" => {
                 trigger.starts_with("captur") && !armed_taker
             }
             _ => false,

@@ -76,6 +76,9 @@ pub(crate) mod cue {
     pub const MISHAP: u32 = 1 << 8;
     /// Troops, forces, units: what a change-to-group-activity verb moves.
     pub const FORCES: u32 = 1 << 9;
+    /// A town, district, base or position: what a territorial change is
+    /// about.
+    pub const TERRITORY: u32 = 1 << 10;
 }
 
 pub(crate) struct EventLexicon {
@@ -164,6 +167,7 @@ impl EventLexicon {
                 Some("base") => cue::BASE,
                 Some("mishap") => cue::MISHAP,
                 Some("forces") => cue::FORCES,
+                Some("territory") => cue::TERRITORY,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

@@ -346,9 +346,14 @@ pub(crate) fn extract(
             // committee or contact. "Dispatched", "withdrew": only when
             // troops or forces move ("the army dispatched hundreds of
             // forces"), not an offer withdrawn.
+            // "Captured", "took over", "fell to": a change of territory only
+            // with an armed actor or a place word nearby ("the town fell to
+            // the rebels"), not a company taken over or income that fell to
+            // 537m euros.
             let needs = match &*def.event_type {
                 "headquarters_or_base_established" if def.weak => cue::BASE,
                 "change_to_group_activity" | "non_violent_transfer_of_territory" if def.weak => cue::FORCES,
+                "non_state_actor_overtakes_territory" | "government_regains_territory" if !armed => cue::TERRITORY,
                 _ => 0,
             };
             if needs != 0
@@ -357,7 +362,17 @@ pub(crate) fn extract(
                     .filter(|&p| (p.min(ts) + 1..=p.max(ts)).all(|q| toks[q].has(shape::JOINED)))
                     .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & needs != 0))
             {
-                continue;
+                // Someone who "was captured" with no place taken was
+                // arrested ("Noriega was captured during the invasion");
+                // anything else captured is no event ("captured the title").
+                let passive = ts > s && ["was", "were", "been", "being"].iter().any(|w| toks[ts - 1].folded_is(w));
+                if needs == cue::TERRITORY && passive && toks[ts].folded_is("captured") {
+                    def.event_type = "arrests".into();
+                    def.cameo = "173".into();
+                    def.weak = true;
+                } else {
+                    continue;
+                }
             }
             if def.material {
                 if window(5) & cue::NEGATION != 0 {
