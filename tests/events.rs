@@ -1403,3 +1403,14 @@ fn a_person_captured_was_arrested() {
     let doc = extract("Hantuchova captured her second career singles title at Indian Wells.");
     assert!(doc.events.is_empty(), "{}", show(&doc));
 }
+
+/// A riot that harms someone with no demonstration in sight is mob
+/// violence; stones thrown at a demonstration stay a violent one.
+#[test]
+fn riots_that_harm_someone_outside_a_demonstration_are_mob_violence() {
+    assert_event_types(&[
+        ("Rioters attacked two prison warders who had arrested a man in Ruiru.", "mob_violence"),
+        ("Youths pelted the senator's convoy with stones in Kakamega on Friday.", "mob_violence"),
+        ("Students rioted and pelted police with stones during a demonstration in Kisumu.", "violent_demonstration"),
+    ]);
+}

@@ -77,6 +77,12 @@ struct WordLists {
     /// A crowd in sight: stones thrown without one are an attack, not a
     /// riot.
     protest_words: Vec<String>,
+    /// Words of a demonstration: a riot with none of them that harms
+    /// someone is mob violence.
+    demonstrating: Vec<String>,
+    /// A crowd harming someone: with no demonstration in sight, mob
+    /// violence ("rioters attacked two prison warders").
+    harming: Vec<String>,
 }
 
 static WORDS: Lazy<WordLists> = Lazy::new(|| {
@@ -108,6 +114,8 @@ static WORDS: Lazy<WordLists> = Lazy::new(|| {
         fighting: take("fighting"),
         detention: take("detention"),
         protest_words: take("protest_words"),
+        demonstrating: take("demonstrating"),
+        harming: take("harming"),
     }
 });
 
@@ -322,6 +330,20 @@ pub(super) fn protest_subtype(ev: &mut Event, sentence: &str, context: &str) {
     };
     ev.event_type = t.to_string();
     ev.cameo = Some(cameo.to_string());
+}
+
+/// A riot that harms someone with no demonstration in sight is mob
+/// violence (ACLED: rioters acting outside a demonstration): "rioters
+/// attacked two prison warders", "supporters beat an MP".
+pub(super) fn riot_subtype(ev: &mut Event, sentence: &str) {
+    if ev.event_type != "violent_demonstration" {
+        return;
+    }
+    let w = Wording::new(sentence);
+    if w.has(&WORDS.harming) && !w.has(&WORDS.demonstrating) {
+        ev.event_type = "mob_violence".to_string();
+        ev.cameo = Some("145".to_string());
+    }
 }
 
 /// A stretch of text, lower-cased and split into words, for the stem and
@@ -548,6 +570,8 @@ mod tests {
             ("fighting", &w.fighting),
             ("detention", &w.detention),
             ("protest_words", &w.protest_words),
+            ("demonstrating", &w.demonstrating),
+            ("harming", &w.harming),
         ] {
             assert!(list.len() >= 3, "list {name} has {} words", list.len());
         }

@@ -624,11 +624,12 @@ pub(crate) fn extract(
             });
         }
     }
-    for ev in events.iter_mut().filter(|ev| family(&ev.event_type) == "protests") {
+    for ev in events.iter_mut().filter(|ev| matches!(family(&ev.event_type), "protests" | "riots")) {
         let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
         let end = next.map_or(ev.sentence.end, |s| s.span.1);
         let sentence = input.get(ev.sentence.start..ev.sentence.end).unwrap_or("");
         codebook::protest_subtype(ev, sentence, input.get(ev.sentence.start..end).unwrap_or(""));
+        codebook::riot_subtype(ev, sentence);
     }
     let mut events = merge_repeats(events);
     for ev in &mut events {
