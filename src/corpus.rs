@@ -237,10 +237,18 @@ impl Iterator for Reader {
                 if self.buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let (line, warning) =
-                    decode_lossy(std::mem::take(&mut self.buf), &format!("{}:{}", self.name, self.line));
                 let _ = start;
-                return Some(match serde_json::from_str::<Line>(&line) {
+                // Parse straight from the line buffer, which is kept for the
+                // next line: only a line with invalid UTF-8 is copied (and
+                // decoded lossily).
+                let (parsed, warning) = match std::str::from_utf8(&self.buf) {
+                    Ok(line) => (serde_json::from_str::<Line>(line), None),
+                    Err(_) => {
+                        let (line, warning) = decode_lossy(self.buf.clone(), &format!("{}:{}", self.name, self.line));
+                        (serde_json::from_str::<Line>(&line), warning)
+                    }
+                };
+                return Some(match parsed {
                     Ok(l) => {
                         let mut warnings: Vec<String> = warning.into_iter().collect();
                         let date = match &l.date {
