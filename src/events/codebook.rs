@@ -1,7 +1,8 @@
 //! ACLED codebook conventions applied after an event is found: sub-type
 //! refinements that depend on who took part and how, and the actors a
 //! summary implies when it names none ("Protesters (Kenya)", "Civilians",
-//! "Unidentified Armed Group").
+//! "Unidentified Armed Group"), and each type's PLOVER category. The word
+//! lists the rules test are curated data: `data/codebook_words.csv`.
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
@@ -119,10 +120,13 @@ static WORDS: Lazy<WordLists> = Lazy::new(|| {
     }
 });
 
-/// ACLED codebook refinements that depend on who took part and how:
-/// a clash between unarmed crowds is mob violence; a protest with burning,
-/// stones or barricades is a violent demonstration; a "bombing" with no
-/// aircraft is a remote explosive, not an air strike.
+/// ACLED codebook refinements of one event from its sentence and who took
+/// part: arms found or seized are disrupted weapons use; a clash between
+/// unarmed crowds is a riot; poison gas makes a chemical weapon attack,
+/// aircraft an air strike, and a "bombing" with no aircraft a remote
+/// explosive; who took ground names the territorial change; people
+/// captured are arrested or abducted. (A protest's sub-type needs the next
+/// sentence too: [`protest_subtype`].)
 pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
     let wording = Wording::new(input.get(ev.sentence.start..ev.sentence.end).unwrap_or(""));
     let has = |stems: &[&str]| wording.has(stems);
