@@ -1207,6 +1207,7 @@ fn police_response_sets_the_protest_sub_type() {
         ("Villagers protested against the release of suspects detained over a murder in Bomet.", "protested", "peaceful_protest"),
         ("Students protested in Eldoret and burned tyres. Police fired tear gas at them.", "protested", "violent_demonstration"),
         ("Protesters pulled down concrete walls during a demonstration in central Baghdad.", "Protesters", "violent_demonstration"),
+        ("Youths in Homa Bay protested by setting fire to market stalls.", "protested", "violent_demonstration"),
     ];
     for (t, trigger, want) in cases {
         assert_eq!(protest_type(t, trigger), want, "{t}");
