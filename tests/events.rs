@@ -1415,3 +1415,14 @@ fn riots_that_harm_someone_outside_a_demonstration_are_mob_violence() {
         ("Students rioted and pelted police with stones during a demonstration in Kisumu.", "violent_demonstration"),
     ]);
 }
+
+/// Aid or talks stopped are a sanction, not aid or consultation.
+#[test]
+fn cooperation_stopped_is_a_sanction() {
+    assert_event_types(&[
+        ("Japan said on Tuesday it had halted economic aid to Serbia.", "sanction"),
+        ("Red Cross officials suspended aid deliveries in Baghdad on Wednesday.", "sanction"),
+    ]);
+    let doc = extract("Japan sent economic aid to Serbia on Tuesday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "sanction"), "{}", show(&doc));
+}

@@ -79,6 +79,8 @@ pub(crate) mod cue {
     /// A town, district, base or position: what a territorial change is
     /// about.
     pub const TERRITORY: u32 = 1 << 10;
+    /// Suspended, halted, cut off: cooperation stopped, a sanction.
+    pub const CUTOFF: u32 = 1 << 11;
 }
 
 pub(crate) struct EventLexicon {
@@ -168,6 +170,7 @@ impl EventLexicon {
                 Some("mishap") => cue::MISHAP,
                 Some("forces") => cue::FORCES,
                 Some("territory") => cue::TERRITORY,
+                Some("cutoff") => cue::CUTOFF,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

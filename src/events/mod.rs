@@ -415,6 +415,13 @@ pub(crate) fn extract(
                     material = Some((ts, te, def));
                 }
             } else {
+                // Cooperation stopped is a sanction: "suspended aid",
+                // "halted economic aid", "cancelled a planned visit", "ended
+                // mediation efforts" (CAMEO 16, reduce relations).
+                if matches!(&*def.event_type, "aid" | "consult" | "cooperate") && window(3) & cue::CUTOFF != 0 {
+                    def.event_type = "sanction".into();
+                    def.cameo = "160".into();
+                }
                 let better = match &verbal {
                     None => true,
                     Some(v) => &*v.2.event_type == "make_statement" && &*def.event_type != "make_statement",
