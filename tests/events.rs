@@ -1426,3 +1426,15 @@ fn cooperation_stopped_is_a_sanction() {
     let doc = extract("Japan sent economic aid to Serbia on Tuesday.");
     assert!(doc.events.iter().all(|e| e.event_type != "sanction"), "{}", show(&doc));
 }
+
+/// A curfew or a state of emergency relaxed is a concession, however the
+/// words run.
+#[test]
+fn restrictions_relaxed_are_a_concession() {
+    assert_event_types(&[
+        ("Serbia lifted a night curfew in Montenegro on Sunday.", "concede"),
+        ("President Bashir on Thursday shortened by one hour the nightly curfew in Khartoum.", "concede"),
+    ]);
+    let doc = extract("The army imposed a night curfew in Khartoum on Thursday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "concede"), "{}", show(&doc));
+}

@@ -81,6 +81,8 @@ pub(crate) mod cue {
     pub const TERRITORY: u32 = 1 << 10;
     /// Suspended, halted, cut off: cooperation stopped, a sanction.
     pub const CUTOFF: u32 = 1 << 11;
+    /// Lifted, eased, shortened: a restriction relaxed, a concession.
+    pub const RELIEF: u32 = 1 << 12;
 }
 
 pub(crate) struct EventLexicon {
@@ -171,6 +173,7 @@ impl EventLexicon {
                 Some("forces") => cue::FORCES,
                 Some("territory") => cue::TERRITORY,
                 Some("cutoff") => cue::CUTOFF,
+                Some("relief") => cue::RELIEF,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

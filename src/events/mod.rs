@@ -374,6 +374,14 @@ pub(crate) fn extract(
                     continue;
                 }
             }
+            // A curfew, a state of emergency or sanctions lifted, eased or
+            // shortened are a concession ("Serbia lifted a night curfew",
+            // "shortened by one hour the nightly curfew").
+            if matches!(&*def.event_type, "other" | "sanction" | "coerce") && window(6) & cue::RELIEF != 0 {
+                def.event_type = "concede".into();
+                def.cameo = "081".into();
+                def.material = false;
+            }
             if def.material {
                 if window(5) & cue::NEGATION != 0 {
                     continue;
