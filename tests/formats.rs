@@ -95,4 +95,8 @@ fn events_carry_their_plover_category() {
     let csv = String::from_utf8(w.finish().unwrap()).unwrap();
     assert!(csv.lines().next().unwrap().contains(",plover,"), "{csv}");
     assert!(csv.contains(",fight,"), "{csv}");
+    let mut w = GeoJsonWriter::new(Vec::new());
+    w.write_document(&doc).unwrap();
+    let geojson = String::from_utf8(w.finish().unwrap()).unwrap();
+    assert!(geojson.contains("\"plover\":\"fight\""), "{geojson}");
 }
