@@ -128,7 +128,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // that a time (or anything else) after the date does not matter
     // ("26-FEB-1987 15:01:01.79", "21 March 2020", "March 21, 2020").
     let mut ends = s.split_whitespace().take(3).map(|w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
-    std::iter::from_fn(|| ends.next()).find_map(|end| {
+    ends.find_map(|end| {
         let head = &s[..end];
         ["%d-%b-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y"]
             .iter()
@@ -219,7 +219,6 @@ impl Iterator for Reader {
             }
             Format::JsonLines => loop {
                 self.buf.clear();
-                let start = self.byte;
                 match self.source.read_until(b'\n', &mut self.buf) {
                     Ok(0) => {
                         self.done = true;
@@ -237,7 +236,6 @@ impl Iterator for Reader {
                 if self.buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let _ = start;
                 // Parse straight from the line buffer, which is kept for the
                 // next line: only a line with invalid UTF-8 is copied (and
                 // decoded lossily).

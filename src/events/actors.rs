@@ -58,25 +58,20 @@ pub(crate) fn find_actors<'g>(
         if value & CASED_ALIAS != 0 && toks[i..end].iter().all(|t| t.shape & cased == 0) {
             continue;
         }
-        // An office right after an actor is that actor's: "a police
-        // spokesman", "a Taliban official", "the UN envoy".
-        if def.generic && def.kind == "government" && toks[i].has(shape::JOINED) {
-            if let Some(prev) = out.last_mut().filter(|a: &&mut FoundActor| a.tok_end == i) {
-                prev.tok_end = end;
-                prev.actor.text =
-                    input[toks[prev.tok_start].input_start as usize..toks[end - 1].input_end as usize].to_string();
-                continue;
-            }
-        }
-        // A group's own fighters are the group: "Abu Sayyaf militants",
-        // "FARC rebels", "Hamas gunmen". (The fighters word is a generic
-        // agent, or a row of no country such as "Militants".)
+        // Words that belong to the actor right before them extend it:
+        // an office is that actor's ("a police spokesman", "a Taliban
+        // official", "the UN envoy"), and a group's own fighters are the
+        // group ("Abu Sayyaf militants", "FARC rebels", "Hamas gunmen"; the
+        // fighters word is a generic agent, or a row of no country such as
+        // "Militants").
         let armed_kind = |k: &str| matches!(k, "armed_group" | "rebel_group");
-        if (def.generic || def.country.is_none()) && armed_kind(&def.kind) && toks[i].has(shape::JOINED) {
-            if let Some(prev) = out
-                .last_mut()
-                .filter(|a: &&mut FoundActor| a.tok_end == i && a.actor.kind.as_deref().is_some_and(armed_kind))
-            {
+        let office = def.generic && def.kind == "government";
+        let fighters = (def.generic || def.country.is_none()) && armed_kind(&def.kind);
+        if (office || fighters) && toks[i].has(shape::JOINED) {
+            let owner = out.last_mut().filter(|a: &&mut FoundActor| {
+                a.tok_end == i && (office || a.actor.kind.as_deref().is_some_and(armed_kind))
+            });
+            if let Some(prev) = owner {
                 prev.tok_end = end;
                 prev.actor.text =
                     input[toks[prev.tok_start].input_start as usize..toks[end - 1].input_end as usize].to_string();

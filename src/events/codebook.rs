@@ -247,10 +247,6 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             ("armed_clash", "190")
         }
         "attack" | "looting_property_destruction" if mob => ("mob_violence", "145"),
-        // Territory taken by state forces is territory the government
-        // regains (ACLED's view: the state is the territory's holder).
-        // And territory a non-state group retakes is territory it
-        // overtakes: "al-Shabab militants recaptured the village".
         // A raid whose people were arrested is an arrest ("detained 12
         // Palestinians in overnight raids"): ACLED codes what was done.
         "attack"
@@ -272,6 +268,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
                 ("abduction_forced_disappearance", "181")
             }
         }
+        // Territory taken by state forces is territory the government
+        // regains (ACLED's view: the state is the territory's holder).
+        // And territory a non-state group retakes is territory it
+        // overtakes: "al-Shabab militants recaptured the village".
         "non_state_actor_overtakes_territory" if matches!(sk.as_str(), "military" | "police") => {
             ("government_regains_territory", "192")
         }
@@ -421,8 +421,8 @@ impl Wording {
         stems.iter().any(|st| self.occurrences(st.as_ref()).next().is_some())
     }
 
-    /// Whether a stem occurs with none of the `guard` words among the four
-    /// words before it.
+    /// Whether a stem occurs with none of the `guard` words among the six
+    /// words before it in its sentence (see [`Wording::prompted`]).
     fn has_unprompted(&self, stems: &[String], guard: &[String]) -> bool {
         stems.iter().any(|st| self.occurrences(st).any(|k| !self.prompted(k, guard)))
     }

@@ -451,9 +451,9 @@ pub(crate) fn extract(
         // exploded, a warehouse that burned: weak evidence in a sentence that
         // names such a mishap and no armed actor is no political violence.
         // (Asked only when it matters: a cue lookup per token is not free.)
-        let mishap = || !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
+        let names_mishap = || !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
         let weak_or_none = material.as_ref().is_none_or(|m| m.2.weak);
-        let mishap = weak_or_none && (material.is_some() || cas != casualties::Casualties::default()) && mishap();
+        let mishap = weak_or_none && (material.is_some() || cas != casualties::Casualties::default()) && names_mishap();
         if mishap && material.is_some() {
             material = None;
         }
