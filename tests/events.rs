@@ -331,6 +331,9 @@ fn casualty_forms() {
         ("A bomb exploded in Kabul, killing 3 and wounding 5.", Some(3), Some(5)),
         // Elided verb: "and two wounded".
         ("Two people were killed and two wounded when a rocket hit a house in Sderot.", Some(2), Some(2)),
+        // A count after a comma is not the killed word's object: the two
+        // are missing, not dead.
+        ("Gunmen attacked a police post in Dadaab, four officers killed, two missing.", Some(4), None),
     ];
     let mut failures = Vec::new();
     for &(t, killed, wounded) in cases {
@@ -356,6 +359,31 @@ fn casualties_in_the_next_sentence_attach_to_the_event() {
         .unwrap_or_else(|| panic!("no suicide_bomb:{}", show(&doc)));
     assert_eq!((e.killed, e.wounded), (Some(2), Some(2)), "{}", show(&doc));
     assert_eq!(violent(t, &doc).len(), 1, "one event, not two:{}", show(&doc));
+}
+
+#[test]
+fn security_forces_among_the_victims_make_an_attack_a_battle() {
+    // The next sentence counts police among the dead: the attack was a
+    // fight with armed state forces, and they are its target.
+    let t =
+        "Al-Shabaab militants attacked the village of Fino in Mandera on Tuesday. Four police reservists were killed.";
+    let doc = extract(t);
+    let e = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("no violent event:{}", show(&doc)));
+    assert_eq!(e.event_type, "armed_clash", "{}", show(&doc));
+    assert_eq!(e.killed, Some(4), "{}", show(&doc));
+    assert_eq!(e.target.as_ref().and_then(|a| a.kind.as_deref()), Some("police"), "{}", show(&doc));
+    // Civilians among the dead leave it an attack.
+    let t = "Al-Shabaab militants attacked the village of Fino in Mandera on Tuesday. Four herders were killed.";
+    let doc = extract(t);
+    assert!(doc.events.iter().any(|e| e.event_type == "attack"), "{}", show(&doc));
+    // Rangers are state forces too, and shooting back makes a battle.
+    for t in [
+        "Three rangers were shot dead by bandits in Laikipia on Sunday.",
+        "Bandits ambushed a patrol near Kapedo on Sunday and the officers fired back, killing two of them.",
+    ] {
+        let doc = extract(t);
+        assert!(doc.events.iter().any(|e| e.event_type == "armed_clash"), "armed_clash in {t:?}:{}", show(&doc));
+    }
 }
 
 #[test]

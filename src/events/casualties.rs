@@ -464,6 +464,11 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
             let mut b = s;
             let mut steps = 0;
             while b > 0 && steps < 4 {
+                // Not across punctuation: in "one reservist killed, two
+                // police missing" the two are not the killed.
+                if !toks[b].has(shape::JOINED) {
+                    return None;
+                }
                 b -= 1;
                 steps += 1;
                 if matches!(

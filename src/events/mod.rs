@@ -160,6 +160,31 @@ fn rank(def: &TriggerDef) -> u8 {
     }
 }
 
+/// An armed group's attack whose dead or wounded, counted in a later
+/// sentence, are police or soldiers was a fight with them: "Al Shabaab
+/// fighters attack Fino. Four police and one reservist killed." ACLED codes
+/// an attack on state forces as an armed clash. The victims become the
+/// target when the attack's own sentence named no people.
+fn security_victims(ev: &mut Event, casualty_actors: &[actors::FoundActor]) {
+    let source_kind = ev.source.as_ref().and_then(|a| a.kind.as_deref());
+    let armed_source = matches!(source_kind, Some("armed_group" | "rebel_group" | "ethnic_group"));
+    if ev.event_type != "attack" || !armed_source {
+        return;
+    }
+    let Some(victims) =
+        casualty_actors.iter().find(|a| !a.reports && matches!(a.actor.kind.as_deref(), Some("police" | "military")))
+    else {
+        return;
+    };
+    // A default target (no words) or a place attacked ("the village")
+    // gives way to the people hit.
+    if ev.target.as_ref().is_none_or(|t| t.text.is_empty() || t.kind.as_deref() == Some("facility")) {
+        ev.target = Some(victims.actor.clone());
+    }
+    ev.event_type = "armed_clash".into();
+    ev.cameo = Some("190".into());
+}
+
 /// Words that can head a target noun phrase when no actor is named
 /// ("a US-run facility", "the Ain al-Asad Air Base").
 fn is_target_noun(w: &str) -> bool {
@@ -591,6 +616,7 @@ pub(crate) fn extract(
                 if si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none() {
                     events[i].killed = cas.killed;
                     events[i].wounded = cas.wounded;
+                    security_victims(&mut events[i], &found_actors);
                 }
             }
         }

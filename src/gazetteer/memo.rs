@@ -55,7 +55,7 @@ fn unpack(v: u64) -> Option<Entry> {
 fn memoised(slots: &mut [(u64, u64)], key: u64, probe: impl FnOnce() -> Option<Entry>) -> Option<Entry> {
     // Key 0 marks an empty slot; remap the (astronomically rare) real 0.
     let key = key.max(1);
-    let slot = &mut slots[(key >> 52) as usize & (SLOTS - 1)];
+    let slot = &mut slots[(key >> 50) as usize & (SLOTS - 1)];
     if slot.0 == key {
         return unpack(slot.1);
     }
@@ -87,7 +87,7 @@ impl ProbeMemo {
     /// story.
     #[inline]
     pub(crate) fn translit_hash(&mut self, t: &Token, folded: &str, scratch: &mut String) -> u64 {
-        let slot = &mut self.keys[(t.hash >> 52) as usize & (SLOTS - 1)];
+        let slot = &mut self.keys[(t.hash >> 50) as usize & (SLOTS - 1)];
         if slot.0 == t.hash && t.hash != 0 {
             return slot.1;
         }
@@ -153,6 +153,6 @@ mod tests {
         // Another gazetteer's answers are never served.
         let k = crate::text::tokens::name_keys("gaza", &mut scratch).unwrap().exact;
         m.serve(g.id() + 1_000_000);
-        assert_eq!(m.exact[(k.max(1) >> 52) as usize & (SLOTS - 1)].0, 0);
+        assert_eq!(m.exact[(k.max(1) >> 50) as usize & (SLOTS - 1)].0, 0);
     }
 }
