@@ -879,6 +879,20 @@ fn protests_with_fires_and_tyres_are_violent() {
             "Residents of Kisumu protested over water shortages, setting tyres alight on the main road.",
             "violent_demonstration",
         ),
+        ("Traders protested and blocked the Kisii-Kilgoris road on Monday.", "violent_demonstration"),
+        ("Over 200 demonstrators burned tyres outside the county offices in Narok.", "violent_demonstration"),
+        ("The protest blocked the Nakuru-Eldoret highway for two hours.", "violent_demonstration"),
+    ]);
+}
+
+#[test]
+fn riot_words_naming_the_grievance_leave_a_protest_peaceful() {
+    // The burning, dumping and road blocks are what the crowd protested,
+    // not what it did.
+    assert_event_types(&[
+        ("Residents of Nyeri protested over garbage dumping at the Gikeu dumpsite.", "peaceful_protest"),
+        ("Villagers in Lodwar protested the burning of two villages by raiders.", "peaceful_protest"),
+        ("Boda boda riders in Witu staged a protest against police road blocks.", "peaceful_protest"),
     ]);
 }
 

@@ -323,7 +323,12 @@ pub(super) fn protest_subtype(ev: &mut Event, sentence: &str, context: &str) {
                 && !(k + 1..(k + 5).min(wording.words.len())).any(|q| wording.word(q) == "air")
         })
     });
-    let (t, cameo) = if own.has(&WORDS.rioting) || (own.has(&WORDS.violence) && !force) {
+    // What the crowd did, not what it protested: "protested over garbage
+    // dumping", "protest against police road blocks" name the cause; but
+    // "protested and blocked the road", "protested against the results,
+    // burning tyres" name the act.
+    let rioted = WORDS.rioting.iter().any(|st| own.occurrences(st).any(|k| !own.names_cause(k)));
+    let (t, cameo) = if rioted || (own.has(&WORDS.violence) && !force) {
         ("violent_demonstration", "145")
     } else if firearms || (force && wording.has_unprompted(&WORDS.harsh_force, &WORDS.grievance)) {
         ("excessive_force_against_protesters", "175")
@@ -425,6 +430,49 @@ impl Wording {
     /// words before it in its sentence (see [`Wording::prompted`]).
     fn has_unprompted(&self, stems: &[String], guard: &[String]) -> bool {
         stems.iter().any(|st| self.occurrences(st).any(|k| !self.prompted(k, guard)))
+    }
+
+    /// Whether word `k` is inside the complement of a grievance word
+    /// ("protested over garbage dumping"): one comes within six words
+    /// before it, with no punctuation and no word that starts a new clause
+    /// or a means ("and", "by", "who") in between.
+    fn names_cause(&self, k: usize) -> bool {
+        for p in (k.saturating_sub(6)..k).rev() {
+            if self.text[self.words[p].1..self.words[p + 1].0].contains([',', '.', ';', ':', '!', '?', '(']) {
+                return false;
+            }
+            let w = self.word(p);
+            // "The protest blocked the highway": the protest is the subject.
+            if p + 1 == k && matches!(w, "protest" | "protests") {
+                return false;
+            }
+            // "over 300 demonstrators burned tyres": a count, not a cause.
+            let count = w == "over" && self.word(p + 1).starts_with(|c: char| c.is_ascii_digit());
+            if WORDS.grievance.iter().any(|g| g == w) && !count {
+                return true;
+            }
+            if matches!(
+                w,
+                "and"
+                    | "by"
+                    | "who"
+                    | "which"
+                    | "then"
+                    | "while"
+                    | "before"
+                    | "when"
+                    | "as"
+                    | "become"
+                    | "became"
+                    | "turned"
+                    | "leads"
+                    | "led"
+                    | "degenerated"
+            ) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether one of the `guard` words is among the six words before
