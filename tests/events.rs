@@ -419,6 +419,47 @@ fn one_row_per_location() {
 }
 
 #[test]
+fn a_dateline_is_where_the_story_was_filed_not_the_event() {
+    // The dateline city stays the fallback of a sentence that names
+    // nothing else.
+    for (t, place) in [
+        ("KYIV, March 3 (Reuters) - Russian drones struck an apartment building in Odesa, killing 12 people.", "Odesa"),
+        ("Kabul, Jan 24 (Reuters) - A roadside bomb killed four soldiers in Kandahar on Tuesday.", "Kandahar"),
+        ("BAGHDAD (Reuters) - A car bomb exploded outside a market on Tuesday, killing nine people.", "BAGHDAD"),
+    ] {
+        let doc = extract(t);
+        let rows: Vec<&str> =
+            violent(t, &doc).iter().filter_map(|e| e.location.as_ref()).filter_map(|l| l.text.as_deref()).collect();
+        assert_eq!(rows, [place], "{t:?}:{}", show(&doc));
+    }
+}
+
+#[test]
+fn a_generic_agent_takes_the_country_of_its_events_place() {
+    // A news digest: the story is mostly about Ukraine, but the civilians
+    // killed in El Fasher are Sudanese, and the police who arrested
+    // protesters in London are British.
+    let t = "Russian drones struck Odesa and Kharkiv overnight, Ukraine's air force said. \
+             Meanwhile, the Rapid Support Forces attacked El Fasher in Sudan on Friday, killing at least 30 civilians. \
+             In London, police arrested 12 protesters at a march on Saturday.";
+    let doc = extract(t);
+    let fasher = doc
+        .events
+        .iter()
+        .find(|e| e.location.as_ref().is_some_and(|l| l.place.name == "El Fasher"))
+        .unwrap_or_else(|| panic!("no event in El Fasher:{}", show(&doc)));
+    assert_eq!(fasher.target.as_ref().map(|a| a.name.as_str()), Some("Civilians (Sudan)"), "{}", show(&doc));
+    // The protest's actor is the protesters; the police acted on them.
+    let arrest = doc
+        .events
+        .iter()
+        .find(|e| e.target.as_ref().is_some_and(|a| a.kind.as_deref() == Some("police")))
+        .unwrap_or_else(|| panic!("no event against police:{}", show(&doc)));
+    assert_eq!(arrest.target.as_ref().and_then(|a| a.country.as_deref()), Some("GB"), "{}", show(&doc));
+    assert_eq!(arrest.source.as_ref().map(|a| a.name.as_str()), Some("Protesters (United Kingdom)"), "{}", show(&doc));
+}
+
+#[test]
 fn washington_metonym_is_never_an_event_location() {
     for t in [
         "Washington said it carried out strikes on Kata'ib Hezbollah targets in Jurf al-Sakhar.",

@@ -37,6 +37,29 @@ fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Optio
     names(topo_country).unwrap_or(topo_country)
 }
 
+/// Fills in the country of a generic agent whose own words named none:
+/// people who are where the event is ("civilians", "police", "protesters")
+/// take the country of the event's place, troops (who serve abroad: "France
+/// will send 4,000 troops to Liberia") the document's. With neither, the
+/// name drops its country part.
+pub(crate) fn settle_country<'g>(
+    actor: &mut Actor,
+    (local, national): (Option<&str>, Option<&str>),
+    country_names: &dyn Fn(&str) -> Option<&'g str>,
+) {
+    if !actor.name.contains("{country}") {
+        return;
+    }
+    let country = if actor.kind.as_deref() == Some("military") { national.or(local) } else { local.or(national) };
+    actor.name = match country {
+        Some(c) => {
+            actor.country = Some(c.to_string());
+            actor.name.replace("{country}", country_name(c, country_names))
+        }
+        None => actor.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
+    };
+}
+
 /// Finds the actors among tokens `s..e`, whose event triggers start at the
 /// tokens of `verbs` (with whether each is armed violence).
 pub(crate) fn find_actors<'g>(
@@ -45,7 +68,6 @@ pub(crate) fn find_actors<'g>(
     (s, e): (usize, usize),
     topo: &Toponyms,
     verbs: &[(usize, bool)],
-    doc_country: Option<&str>,
     country_names: &dyn Fn(&str) -> Option<&'g str>,
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
@@ -93,22 +115,25 @@ pub(crate) fn find_actors<'g>(
                 start = topo.token_spans[k].0;
             }
             if country.is_none() {
-                // "protesters in Nairobi".
-                if let Some(k) = topo.mention_starting_at(end + 1) {
+                // "protesters in Nairobi", "residents of Kisumu" (in the
+                // same sentence: not "30 civilians. In London, …").
+                let linked = end + 1 < e && ["in", "of", "from"].iter().any(|w| toks[end].folded_is(w));
+                if let Some(k) = topo.mention_starting_at(end + 1).filter(|_| linked) {
                     if k < topo.mentions.len() && topo.mentions[k].literal {
                         country = topo.mentions[k].place.country.as_deref().map(str::to_string);
                     }
                 }
             }
-            if country.is_none() {
-                country = doc_country.map(str::to_string);
-            }
         }
         let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
+        // With no country in its own words, a generic agent keeps the
+        // `{country}` of its template until the event's place is known
+        // ([`settle_country`]): "killing 30 civilians" in El Fasher are
+        // Sudanese, whatever country the story is mostly about.
         let name = if def.generic {
             match &country {
                 Some(c) => def.name.replace("{country}", country_name(c, country_names)),
-                None => def.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
+                None => def.name.clone(),
             }
         } else {
             def.name.clone()

@@ -506,6 +506,19 @@ pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &
             let (base, kind) = if fam == "protests" { ("Protesters", "protesters") } else { ("Rioters", "rioters") };
             match &ev.source {
                 Some(a) if a.kind.as_deref() == Some(kind) => {}
+                // Police who break up or arrest a crowd act on the
+                // protesters, who remain the protest's actor: "police
+                // arrested 12 protesters" is Protesters vs the police. (Force
+                // used on them keeps the force as the actor, as ACLED codes
+                // excessive force.)
+                Some(a)
+                    if matches!(a.kind.as_deref(), Some("police" | "military"))
+                        && ev.target.is_none()
+                        && ev.event_type != "excessive_force_against_protesters" =>
+                {
+                    ev.target = ev.source.take();
+                    ev.source = Some(make(base, kind, String::new()));
+                }
                 // A named group protesting is "Protesters (X)" associated
                 // with that group; the surface keeps the group's words.
                 Some(a) => {

@@ -106,6 +106,26 @@ fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool 
     false
 }
 
+/// Whether the mention at tokens `ms..me` is a dateline: the place a story
+/// was filed from, at the start of its first sentence, in capitals ("KYIV,
+/// March 3 -", "GAZA CITY -") or before a news agency's name ("Kabul, Jan
+/// 24 (Reuters) -").
+fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
+    if ms != s {
+        return false;
+    }
+    // (Three letters at least: "US forces" opens many a sentence.)
+    let letters: u32 = toks[ms..me].iter().map(|t| t.end - t.start).sum();
+    if letters >= 3 && toks[ms..me].iter().all(|t| t.has(shape::ALL_CAPS)) {
+        return true;
+    }
+    // Up to a date between the place and the agency: "Jan 24", "March 3".
+    toks[me..toks.len().min(me + 5)]
+        .iter()
+        .take_while(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) != 0)
+        .any(|t| ["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"].iter().any(|w| t.folded_is(w)))
+}
+
 /// The places that locate an event within its sentence.
 pub(crate) struct SentenceLocations {
     /// Indexes into `topo.mentions`, one per row.
@@ -142,6 +162,7 @@ pub(crate) fn sentence_locations(
     let lex = &*EVENT_LEXICON;
     let mut cands: Vec<usize> = Vec::new();
     let mut references: Vec<usize> = Vec::new();
+    let mut datelines: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
     let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
     for k in topo.mentions_in(s, e) {
@@ -154,6 +175,12 @@ pub(crate) fn sentence_locations(
             continue;
         }
         if report_cut.is_some_and(|r| ms < r) {
+            continue;
+        }
+        // Where the story was filed, not where it happened: kept only if
+        // the sentence names no other place.
+        if is_dateline(toks, s, ms, me) {
+            datelines.push(k);
             continue;
         }
         // "the Kitale-Lodwar road": the first of two hyphenated places is
@@ -220,6 +247,9 @@ pub(crate) fn sentence_locations(
     let approximate = cands.is_empty() && !references.is_empty();
     if approximate {
         cands = references;
+    }
+    if cands.is_empty() {
+        cands = datelines;
     }
     // Containers give way to what they contain.
     let keep: Vec<usize> = cands

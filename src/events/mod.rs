@@ -343,7 +343,7 @@ pub(crate) fn extract(
             .iter()
             .map(|&(k, _, def)| (k, matches!(family(&def.event_type), "battles" | "explosions" | "violence")))
             .collect();
-        let found_actors = find_actors(input, toks, (s, e), topo, &verbs, doc_country.as_deref(), &names);
+        let found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
         for a in &found_actors {
             if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
                 based.push(a.actor.clone());
@@ -681,6 +681,9 @@ pub(crate) fn extract(
             .or_else(|| doc_country.clone())
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
+        for actor in [&mut ev.source, &mut ev.target].into_iter().flatten() {
+            actors::settle_country(actor, (country.as_deref(), doc_country.as_deref()), &names);
+        }
         default_actors(ev, country.as_deref(), &names);
         ev.plover = codebook::plover_category(&ev.event_type).map(Cow::Borrowed);
         if ev.location.is_none() {
