@@ -419,6 +419,37 @@ fn one_row_per_location() {
 }
 
 #[test]
+fn a_nationality_before_a_state_weapon_is_the_state_that_struck() {
+    for (t, want) in [
+        ("Israeli airstrikes hit a house in Rafah on Tuesday, killing five people.", "Military Forces of Israel"),
+        ("Russian drones struck an apartment building in Odesa overnight.", "Military Forces of Russia"),
+    ] {
+        let doc = extract(t);
+        let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event in {t:?}"));
+        assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some(want), "{t:?}:{}", show(&doc));
+    }
+    // Where raiders came from, or where a bombing was, names no state.
+    for t in [
+        "Raiders from Ethiopia attacked a village near Moyale on Tuesday, killing two herders.",
+        "Police arrested two men over the Ugandan bombing in Kampala.",
+    ] {
+        let doc = extract(t);
+        let military = doc
+            .events
+            .iter()
+            .flat_map(|e| [&e.source, &e.target])
+            .flatten()
+            .any(|a| a.name.starts_with("Military Forces"));
+        assert!(!military, "{t:?}:{}", show(&doc));
+    }
+    // A regional governor speaks for the government.
+    let t = "Two people were killed in the strike on Kharkiv, regional governor Oleh Syniehubov said.";
+    let doc = extract(t);
+    let said = doc.events.iter().find(|e| e.event_type == "make_statement").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(said.source.as_ref().and_then(|a| a.kind.as_deref()), Some("government"), "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

@@ -12,6 +12,7 @@
 
 use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
+use crate::gazetteer::PlaceKind;
 use crate::text::tokens::{shape, Token};
 use crate::toponyms::Toponyms;
 
@@ -60,14 +61,24 @@ pub(crate) fn settle_country<'g>(
     };
 }
 
-/// Finds the actors among tokens `s..e`, whose event triggers start at the
-/// tokens of `verbs` (with whether each is armed violence).
+/// Where an event trigger of a sentence starts, and what it is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TriggerAt {
+    /// Its first token.
+    pub at: usize,
+    /// It names armed violence (a battle, an explosion, an attack).
+    pub armed: bool,
+    /// It names the weapons of states (see `TriggerDef::state_weapon`).
+    pub state_weapon: bool,
+}
+
+/// Finds the actors among tokens `s..e`, whose event triggers are `verbs`.
 pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
     (s, e): (usize, usize),
     topo: &Toponyms,
-    verbs: &[(usize, bool)],
+    verbs: &[TriggerAt],
     country_names: &dyn Fn(&str) -> Option<&'g str>,
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
@@ -180,7 +191,7 @@ pub(crate) fn find_actors<'g>(
             continue;
         }
         let verb = (me..(me + 3).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
-        let Some(&(_, armed)) = verb.and_then(|v| verbs.iter().find(|(t, _)| *t == v)) else { continue };
+        let Some(armed) = verb.and_then(|v| verbs.iter().find(|t| t.at == v)).map(|t| t.armed) else { continue };
         let Some(c) = m.place.country.clone() else { continue };
         let cname = country_name(&c, country_names);
         let (name, kind) = if armed {
@@ -192,6 +203,45 @@ pub(crate) fn find_actors<'g>(
             tok_start: ms,
             tok_end: me,
             actor: Actor { text: m.text.clone(), name, country: Some(c.into_owned()), kind: Some(kind.into()) },
+            reports: false,
+        });
+    }
+    // A nationality or a country right before a state weapon's noun is the
+    // state that struck: "Israeli airstrikes hit Rafah", "Russian drones
+    // struck Odesa", "US strikes".
+    for &TriggerAt { at: t, state_weapon, .. } in verbs {
+        if !state_weapon || t <= s || !toks[t].has(shape::JOINED) {
+            continue;
+        }
+        let modifier = match topo.demonym_ending_at(t) {
+            Some(k) => Some((topo.demonym_spans[k].0, topo.demonyms[k].country.clone(), topo.demonyms[k].text.clone())),
+            None => {
+                topo.mention_ending_at(t).filter(|&k| topo.mentions[k].place.kind == PlaceKind::Country).and_then(|k| {
+                    Some((
+                        topo.token_spans[k].0,
+                        topo.mentions[k].place.country.as_deref()?.to_string(),
+                        topo.mentions[k].text.clone(),
+                    ))
+                })
+            }
+        };
+        let Some((ms, c, text)) = modifier else { continue };
+        // Not where someone comes from: "raiders from Ethiopia attacked".
+        let origin = (ms.saturating_sub(2).max(s)..ms)
+            .any(|p| ["from", "in", "of", "at", "near", "to", "into"].iter().any(|w| toks[p].folded_is(w)));
+        if ms < s || origin || out.iter().any(|a| a.tok_start < t && ms < a.tok_end) {
+            continue;
+        }
+        let cname = country_name(&c, country_names);
+        out.push(FoundActor {
+            tok_start: ms,
+            tok_end: t,
+            actor: Actor {
+                text,
+                name: format!("Military Forces of {cname}"),
+                country: Some(c),
+                kind: Some("military".into()),
+            },
             reports: false,
         });
     }

@@ -34,6 +34,11 @@ pub(crate) struct TriggerDef {
     /// A casualty word ("killed", "wounded"): on its own it reports the
     /// toll of an event, which may be told in an earlier sentence.
     pub casualty: bool,
+    /// A noun for the weapons of states ("airstrikes", "drones",
+    /// "shelling"), whose user a nationality before it names ("Israeli
+    /// airstrikes"). Not one the lexicon marks ambiguous: "the Ugandan
+    /// bombing" was in Uganda.
+    pub state_weapon: bool,
 }
 
 /// Flag on an actor phrase's value: the alias contains an acronym ("AU",
@@ -114,6 +119,9 @@ impl EventLexicon {
                     word,
                     "killed" | "dead" | "died" | "wounded" | "injured" | "hurt" | "killing" | "wounding" | "injuring"
                 ),
+                state_weapon: r.get(1) == Some("noun")
+                    && matches!(t, "air_drone_strike" | "shelling_artillery_missile_attack")
+                    && !note.starts_with("ambiguous"),
             });
             triggers.insert(word, trigger_defs.len() as u32 - 1);
         }

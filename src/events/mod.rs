@@ -18,7 +18,7 @@ use crate::text::sentences::sentence_spans;
 use crate::text::tokens::{shape, Token};
 use crate::text::FoldedText;
 use crate::toponyms::Toponyms;
-use actors::{find_actors, FoundActor};
+use actors::{find_actors, FoundActor, TriggerAt};
 use codebook::{default_actors, refine_type};
 use lexicon::{cue, TriggerDef, EVENT_LEXICON};
 
@@ -339,9 +339,13 @@ pub(crate) fn extract(
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
-        let verbs: Vec<(usize, bool)> = trigs
+        let verbs: Vec<TriggerAt> = trigs
             .iter()
-            .map(|&(k, _, def)| (k, matches!(family(&def.event_type), "battles" | "explosions" | "violence")))
+            .map(|&(k, _, def)| TriggerAt {
+                at: k,
+                armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
+                state_weapon: def.state_weapon,
+            })
             .collect();
         let found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
         for a in &found_actors {
@@ -438,6 +442,7 @@ pub(crate) fn extract(
                         weak: false,
                         weapon: false,
                         casualty: false,
+                        state_weapon: false,
                     };
                     if verbal.as_ref().is_none_or(|v| &*v.2.event_type != "threaten") {
                         verbal = Some((ts, te, def));
@@ -522,6 +527,7 @@ pub(crate) fn extract(
                         weak: true,
                         weapon: false,
                         casualty: true,
+                        state_weapon: false,
                     },
                 ));
             }
