@@ -450,6 +450,26 @@ fn a_nationality_before_a_state_weapon_is_the_state_that_struck() {
 }
 
 #[test]
+fn a_demand_and_a_speakers_office_are_neither_place_nor_target() {
+    // Gaza is what the march demanded, not where it was.
+    let t = "Thousands of people marched through London on Saturday demanding a ceasefire in Gaza.";
+    let doc = extract(t);
+    let places: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.event_type.contains("protest"))
+        .filter_map(|e| e.location.as_ref()?.text.as_deref())
+        .collect();
+    assert_eq!(places, ["London"], "{}", show(&doc));
+    // The military reported the attack through its command: it is not the
+    // attack's target.
+    let t = "Houthi militants fired two missiles at a cargo ship in the Red Sea on Saturday, the U.S. military's Central Command said.";
+    let doc = extract(t);
+    let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    assert_ne!(e.target.as_ref().and_then(|a| a.country.as_deref()), Some("US"), "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

@@ -257,7 +257,14 @@ pub(crate) fn find_actors<'g>(
 /// target nor what makes it a clash. ("MRC said to be recruiting" is
 /// hearsay about the MRC itself, and "raiders confirmed dead" or
 /// "al-Shabaab claimed responsibility" are no reports.)
-fn reports_event(toks: &[Token], k: usize) -> bool {
+fn reports_event(toks: &[Token], mut k: usize) -> bool {
+    // Through the actor's own office: "the U.S. military's Central Command
+    // said".
+    if k > 0 && toks[k - 1].has(shape::POSSESSIVE) {
+        let office =
+            toks[k..].iter().take(3).take_while(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0).count();
+        k += office;
+    }
     toks.get(k).is_some_and(|t| {
         ["said", "says", "told", "reported", "stated", "added", "announced"].iter().any(|w| t.folded_is(w))
     }) && toks.get(k + 1).is_none_or(|t| !t.folded_is("to"))

@@ -126,6 +126,15 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
         .any(|t| ["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"].iter().any(|w| t.folded_is(w)))
 }
 
+/// Whether the mention at token `ms` completes a demand rather than
+/// placing the event: "a ceasefire in Gaza", "solidarity with Kashmir",
+/// "an end to the occupation of Crimea".
+fn names_a_cause(toks: &[Token], trig: usize, ms: usize) -> bool {
+    const CAUSE: [&str; 5] = ["ceasefire", "truce", "solidarity", "genocide", "occupation"];
+    const LINK: [&str; 5] = ["in", "with", "on", "of", "for"];
+    ms >= trig + 3 && LINK.iter().any(|w| toks[ms - 1].folded_is(w)) && CAUSE.iter().any(|w| toks[ms - 2].folded_is(w))
+}
+
 /// The places that locate an event within its sentence.
 pub(crate) struct SentenceLocations {
     /// Indexes into `topo.mentions`, one per row.
@@ -163,6 +172,7 @@ pub(crate) fn sentence_locations(
     let mut cands: Vec<usize> = Vec::new();
     let mut references: Vec<usize> = Vec::new();
     let mut datelines: Vec<usize> = Vec::new();
+    let mut causes: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
     let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
     for k in topo.mentions_in(s, e) {
@@ -181,6 +191,13 @@ pub(crate) fn sentence_locations(
         // the sentence names no other place.
         if is_dateline(toks, s, ms, me) {
             datelines.push(k);
+            continue;
+        }
+        // What a crowd marched for, not where: "marched in London demanding
+        // a ceasefire in Gaza". Kept only if the sentence names no other
+        // place.
+        if ms > trig && names_a_cause(toks, trig, ms) {
+            causes.push(k);
             continue;
         }
         // "the Kitale-Lodwar road": the first of two hyphenated places is
@@ -247,6 +264,9 @@ pub(crate) fn sentence_locations(
     let approximate = cands.is_empty() && !references.is_empty();
     if approximate {
         cands = references;
+    }
+    if cands.is_empty() {
+        cands = causes;
     }
     if cands.is_empty() {
         cands = datelines;
