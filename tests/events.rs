@@ -470,6 +470,24 @@ fn a_demand_and_a_speakers_office_are_neither_place_nor_target() {
 }
 
 #[test]
+fn a_repeat_report_places_the_first_one_more_precisely() {
+    let first = "PESHAWAR, Pakistan (AP) - A suicide bomber blew himself up at a police checkpoint in northwest Pakistan on Monday, killing seven officers.";
+    // With only the country named, the dateline city is the best guess, at
+    // geo_precision 2.
+    let doc = extract(first);
+    let e = violent(first, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    let loc = e.location.as_ref().unwrap_or_else(|| panic!("no location:{}", show(&doc)));
+    assert_eq!((loc.text.as_deref(), loc.geo_precision), (Some("PESHAWAR"), 2), "{}", show(&doc));
+    // "The attack happened in …" is the same bombing, placed precisely.
+    let t = format!("{first} The attack happened in the Bannu district of Khyber Pakhtunkhwa province.");
+    let doc = extract(&t);
+    let v = violent(&t, &doc);
+    assert_eq!(v.len(), 1, "one event:{}", show(&doc));
+    assert_eq!(v[0].event_type, "suicide_bomb", "{}", show(&doc));
+    assert_eq!(v[0].location.as_ref().and_then(|l| l.text.as_deref()), Some("Bannu district"), "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

@@ -32,7 +32,7 @@ fn specificity(k: PlaceKind) -> u8 {
 }
 
 /// True when `outer` contains `inner` (by country, admin1 name or kind).
-fn contains(outer: &Place, inner: &Place) -> bool {
+pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
     if specificity(outer.kind) >= specificity(inner.kind) || outer.country != inner.country {
         return false;
     }
@@ -139,8 +139,8 @@ fn names_a_cause(toks: &[Token], trig: usize, ms: usize) -> bool {
 pub(crate) struct SentenceLocations {
     /// Indexes into `topo.mentions`, one per row.
     pub rows: Vec<usize>,
-    /// The rows are reference points ("20 km south of Mosul"), near the
-    /// event rather than at it.
+    /// The rows are reference points ("20 km south of Mosul") or a
+    /// dateline, near the event rather than at it.
     pub approximate: bool,
 }
 
@@ -261,15 +261,29 @@ pub(crate) fn sentence_locations(
     }
     // With nothing else named, the event is placed at its reference point,
     // as ACLED codes "an ambush north of Karbala" at Karbala.
-    let approximate = cands.is_empty() && !references.is_empty();
+    let mut approximate = cands.is_empty() && !references.is_empty();
     if approximate {
         cands = references;
+    }
+    // A country alone ("in northwest Pakistan") is less than the dateline
+    // city in it ("PESHAWAR, Pakistan (AP) —"): the story was filed near
+    // the event.
+    let country_only = !cands.is_empty() && cands.iter().all(|&k| topo.mentions[k].place.kind == PlaceKind::Country);
+    if country_only {
+        let in_named_country =
+            |d: &&usize| cands.iter().any(|&k| topo.mentions[k].place.country == topo.mentions[**d].place.country);
+        if let Some(&d) = datelines.iter().find(in_named_country) {
+            cands = vec![d];
+            approximate = true;
+        }
     }
     if cands.is_empty() {
         cands = causes;
     }
-    if cands.is_empty() {
+    // (A dateline is near the event at best: geo_precision 2.)
+    if cands.is_empty() && !datelines.is_empty() {
         cands = datelines;
+        approximate = true;
     }
     // Containers give way to what they contain.
     let keep: Vec<usize> = cands

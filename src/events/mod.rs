@@ -263,10 +263,12 @@ struct Memory {
 }
 
 impl Memory {
-    /// The earlier event a definite description ("the strikes") refers to:
-    /// the latest one whose trigger shares its head word's stem, else the
-    /// latest of the same family.
-    fn antecedent<'e>(&self, events: &'e [Event], stem: &str, fam: &str) -> Option<&'e Event> {
+    /// The index of the earlier event a definite description ("the
+    /// strikes") refers to: the latest one whose trigger shares its head
+    /// word's stem, else the latest of the same family. A generic "the
+    /// attack" may name any violent event: "A suicide bomber blew himself up
+    /// at a checkpoint … The attack happened in Bannu".
+    fn antecedent(&self, events: &[Event], stem: &str, fam: &str, generic: bool) -> Option<usize> {
         // Look back over the recent events only: a definite description
         // refers to something told shortly before, and the bound keeps long
         // documents linear.
@@ -274,7 +276,9 @@ impl Memory {
         let recent = || self.material.iter().rev().take(WINDOW);
         let by_stem = recent().find(|(_, st)| !stem.is_empty() && st == stem);
         let by_family = recent().find(|(i, _)| family(&events[*i].event_type) == fam);
-        by_stem.or(by_family).map(|(i, _)| &events[*i])
+        let violent = |i: usize| matches!(family(&events[i].event_type), "battles" | "explosions" | "violence");
+        let by_violence = recent().find(|(i, _)| generic && violent(*i));
+        by_stem.or(by_family).or(by_violence).map(|(i, _)| *i)
     }
 }
 
@@ -533,87 +537,125 @@ pub(crate) fn extract(
             }
         }
         if let Some((ts, te, def)) = material {
-            let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
-            let mut source = src.map(|i| found_actors[i].actor.clone());
-            let mut target = tgt.map(|i| found_actors[i].actor.clone());
-            let mut event_type = def.event_type.to_string();
-            let mut cameo = def.cameo.to_string();
-            let fam = family(&event_type);
-            // A definite description ("the strikes", "the bombardments") of an
-            // earlier event of the same family is a repeat report of it.
-            let definite = (ts.saturating_sub(2).max(s)..ts)
-                .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
-            let earlier = if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam) } else { None };
-            let mut inherited_date = None;
-            if let Some(ev) = earlier {
-                event_type = ev.event_type.clone();
-                cameo = ev.cameo.clone().unwrap_or_default();
-                // The earlier report named who did what to whom; actors in
-                // this sentence are more often its context ("in response to
-                // attacks against coalition personnel").
-                source = ev.source.clone().or(source);
-                target = ev.target.clone().or(target);
-                inherited_date = mem.family_dates.get(fam).copied();
-            }
-            if target.is_none() {
-                target = if passive(toks, (ts, te), e) {
-                    // "A convoy came under attack by gunmen": the subject.
-                    object_target(input, toks, s, ts, topo)
-                } else {
-                    object_target(input, toks, te, e, topo)
-                };
-            }
-            if source.is_none() {
-                if let Some((a, at)) = &mem.last_source {
-                    if si.saturating_sub(*at) <= 2 {
-                        source = Some(a.clone());
+            'material: {
+                let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
+                let mut source = src.map(|i| found_actors[i].actor.clone());
+                let mut target = tgt.map(|i| found_actors[i].actor.clone());
+                let mut event_type = def.event_type.to_string();
+                let mut cameo = def.cameo.to_string();
+                let fam = family(&event_type);
+                // A definite description ("the strikes", "the bombardments") of an
+                // earlier event of the same family is a repeat report of it.
+                let definite = (ts.saturating_sub(2).max(s)..ts)
+                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
+                // "The attack" opening a sentence reports on an earlier event of
+                // any kind ("The attack happened in Bannu"); elsewhere it is as
+                // often the background of a new one ("Following the attack,
+                // security forces moved in").
+                let generic = &*def.event_type == "attack" && ts == s + 1;
+                let earlier_at =
+                    if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam, generic) } else { None };
+                let earlier = earlier_at.map(|i| &events[i]);
+                let mut inherited_date = None;
+                if let Some(ev) = earlier {
+                    event_type = ev.event_type.clone();
+                    cameo = ev.cameo.clone().unwrap_or_default();
+                    // The earlier report named who did what to whom; actors in
+                    // this sentence are more often its context ("in response to
+                    // attacks against coalition personnel").
+                    source = ev.source.clone().or(source);
+                    target = ev.target.clone().or(target);
+                    inherited_date = mem.family_dates.get(fam).copied();
+                }
+                if target.is_none() {
+                    target = if passive(toks, (ts, te), e) {
+                        // "A convoy came under attack by gunmen": the subject.
+                        object_target(input, toks, s, ts, topo)
+                    } else {
+                        object_target(input, toks, te, e, topo)
+                    };
+                }
+                if source.is_none() {
+                    if let Some((a, at)) = &mem.last_source {
+                        if si.saturating_sub(*at) <= 2 {
+                            source = Some(a.clone());
+                        }
                     }
                 }
-            }
-            let (date_v, precision) = match (date, inherited_date, doc_date) {
-                (Some(d), _, _) => (Some(d.date), Some(d.precision)),
-                (None, Some((d, p)), _) => (Some(d), Some(p)),
-                (None, None, Some(d)) => (Some(d), Some(DatePrecision::Week)),
-                _ => (None, None),
-            };
-            if let Some(d) = date {
-                mem.family_dates.insert(family(&event_type), (d.date, d.precision));
-            }
-            let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
-            let coreferent = earlier.is_some();
-            let first = events.len();
-            let trigger = trigger_of(input, toks, ts, te);
-            let conf = if def.weak { 0.55 } else { 0.8 };
-            let rows: Vec<Option<EventLocation>> =
-                if locs.is_empty() { vec![None] } else { locs.into_iter().map(Some).collect() };
-            for (r, loc) in rows.into_iter().enumerate() {
-                events.push(Event {
-                    event_type: event_type.clone(),
-                    cameo: (!cameo.is_empty()).then(|| cameo.clone()),
-                    plover: None,
-                    trigger: trigger.clone(),
-                    sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
-                    date: date_v,
-                    date_precision: precision,
-                    source: source.clone(),
-                    target: target.clone(),
-                    location: loc,
-                    killed: if r == 0 { cas.killed } else { None },
-                    wounded: if r == 0 { cas.wounded } else { None },
-                    confidence: conf,
-                });
-            }
-            let kinds: Vec<&str> =
-                found_actors.iter().filter(|a| !a.reports).filter_map(|a| a.actor.kind.as_deref()).collect();
-            if !coreferent {
-                for ev in &mut events[first..] {
-                    refine_type(ev, input, &kinds);
+                let (date_v, precision) = match (date, inherited_date, doc_date) {
+                    (Some(d), _, _) => (Some(d.date), Some(d.precision)),
+                    (None, Some((d, p)), _) => (Some(d), Some(p)),
+                    (None, None, Some(d)) => (Some(d), Some(DatePrecision::Week)),
+                    _ => (None, None),
+                };
+                if let Some(d) = date {
+                    mem.family_dates.insert(family(&event_type), (d.date, d.precision));
                 }
-            }
-            mem.last_material = Some((first, si));
-            mem.material.push((first, trigger_stem(input, toks, te)));
-            if let Some(a) = &source {
-                mem.last_source = Some((a.clone(), si));
+                let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
+                let coreferent = earlier.is_some();
+                // A repeat report that only places the event more precisely
+                // ("… in northwest Pakistan. The attack happened in the Bannu
+                // district") refines the first report instead of adding one.
+                // (Only when the description is all the sentence tells: in "The
+                // protesters burnt tyres in Kiambu" they did something new.)
+                let one_trigger = trigs.iter().filter(|t| t.2.material).count() == 1;
+                if let (Some(i), [here], true) = (earlier_at, &locs[..], one_trigger) {
+                    let first = &mut events[i];
+                    // (A town only near the event, a dateline or a reference
+                    // point, gives way to any other place of its country; a
+                    // Kenyan ward, at geo_precision 2 too, is no such town.)
+                    let finer = first.location.as_ref().is_none_or(|l| {
+                        location::contains(&l.place, &here.place)
+                            || (l.geo_precision >= 2
+                                && l.place.feature_code.as_deref() != Some("ADM3")
+                                && matches!(l.place.kind, PlaceKind::City | PlaceKind::Town | PlaceKind::Village)
+                                && l.place.country == here.place.country
+                                && l.place.id != here.place.id)
+                    });
+                    if finer {
+                        first.location = Some(here.clone());
+                        if first.killed.is_none() && first.wounded.is_none() {
+                            first.killed = cas.killed;
+                            first.wounded = cas.wounded;
+                        }
+                        mem.last_material = Some((i, si));
+                        break 'material;
+                    }
+                }
+                let first = events.len();
+                let trigger = trigger_of(input, toks, ts, te);
+                let conf = if def.weak { 0.55 } else { 0.8 };
+                let rows: Vec<Option<EventLocation>> =
+                    if locs.is_empty() { vec![None] } else { locs.into_iter().map(Some).collect() };
+                for (r, loc) in rows.into_iter().enumerate() {
+                    events.push(Event {
+                        event_type: event_type.clone(),
+                        cameo: (!cameo.is_empty()).then(|| cameo.clone()),
+                        plover: None,
+                        trigger: trigger.clone(),
+                        sentence: ByteSpan { start: sent.span.0, end: sent.span.1 },
+                        date: date_v,
+                        date_precision: precision,
+                        source: source.clone(),
+                        target: target.clone(),
+                        location: loc,
+                        killed: if r == 0 { cas.killed } else { None },
+                        wounded: if r == 0 { cas.wounded } else { None },
+                        confidence: conf,
+                    });
+                }
+                let kinds: Vec<&str> =
+                    found_actors.iter().filter(|a| !a.reports).filter_map(|a| a.actor.kind.as_deref()).collect();
+                if !coreferent {
+                    for ev in &mut events[first..] {
+                        refine_type(ev, input, &kinds);
+                    }
+                }
+                mem.last_material = Some((first, si));
+                mem.material.push((first, trigger_stem(input, toks, te)));
+                if let Some(a) = &source {
+                    mem.last_source = Some((a.clone(), si));
+                }
             }
         } else if cas != casualties::Casualties::default() {
             // Casualties reported apart from their event: "Two people were
