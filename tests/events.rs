@@ -488,6 +488,35 @@ fn a_repeat_report_places_the_first_one_more_precisely() {
 }
 
 #[test]
+fn occupied_territory_and_possessive_agents() {
+    // "the occupied West Bank" is no takeover; "refugee" in the camp's name
+    // is no actor, so the camp locates the raid.
+    let t = "Israeli forces killed three Palestinian gunmen during a raid on the Jenin refugee camp in the occupied West Bank on Wednesday.";
+    let doc = extract(t);
+    assert!(doc.events.iter().all(|e| !e.event_type.contains("territory")), "no territorial change:{}", show(&doc));
+    let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    assert_eq!(e.location.as_ref().and_then(|l| l.text.as_deref()), Some("Jenin refugee camp"), "{}", show(&doc));
+    // "its fighters" are the group that speaks of them; a statement is not
+    // addressed to its speaker.
+    let t = "Hamas's armed wing, the Qassam Brigades, said its fighters destroyed two Israeli tanks with rockets in Khan Younis.";
+    let doc = extract(t);
+    let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    assert!(e.source.as_ref().is_some_and(|a| a.name.contains("Qassam")), "{}", show(&doc));
+    for e in doc.events.iter().filter(|e| e.event_type == "make_statement") {
+        assert!(
+            e.target.as_ref().is_none_or(|t| Some(&t.name) != e.source.as_ref().map(|s| &s.name)),
+            "{}",
+            show(&doc)
+        );
+    }
+    // "its troops" of a state's military are that state's.
+    let t = "The Israeli military said its troops returned fire near Tulkarm.";
+    let doc = extract(t);
+    let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    assert_eq!(e.source.as_ref().and_then(|a| a.country.as_deref()), Some("IL"), "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

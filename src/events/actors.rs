@@ -51,7 +51,7 @@ pub(crate) fn settle_country<'g>(
     if !actor.name.contains("{country}") {
         return;
     }
-    let country = if actor.kind.as_deref() == Some("military") { national.or(local) } else { local.or(national) };
+    let country = local.or(national);
     actor.name = match country {
         Some(c) => {
             actor.country = Some(c.to_string());
@@ -111,11 +111,35 @@ pub(crate) fn find_actors<'g>(
                 continue;
             }
         }
+        // A word inside a place's name is part of the place: the
+        // "refugee" of "Jenin refugee camp", the "police" of "Police Lines".
+        if topo.token_spans.iter().any(|&(ms, me)| ms <= i && end <= me && me - ms > end - i) {
+            continue;
+        }
         // A lower-case generic word at the start of a longer capitalised
         // name is not an agent ("People's Party" is handled by actors.csv).
         let mut start = i;
         let mut country = def.country.clone();
-        if def.generic {
+        // "its fighters", "their troops": the people of the actor named
+        // before them in the sentence ("the Qassam Brigades said its
+        // fighters destroyed two tanks", "the Israeli military said its
+        // troops returned fire"). Armed people of an armed owner are the
+        // owner; others take its country.
+        let possessed = def.generic
+            && i > s
+            && toks[i].has(shape::JOINED)
+            && (toks[i - 1].folded_is("its") || toks[i - 1].folded_is("their"));
+        if let Some(owner) = out.iter().rev().find(|a| possessed && a.tok_end < i && a.actor.country.is_some()) {
+            let armed = |k: &str| matches!(k, "armed_group" | "rebel_group" | "military");
+            if armed(&def.kind) && owner.actor.kind.as_deref().is_some_and(armed) {
+                let text = input[toks[i - 1].input_start as usize..toks[end - 1].input_end as usize].to_string();
+                let actor = Actor { text, ..owner.actor.clone() };
+                out.push(FoundActor { tok_start: i - 1, tok_end: end, actor, reports: false });
+                continue;
+            }
+            country = owner.actor.country.clone();
+        }
+        if def.generic && country.is_none() {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
             let joined = toks[i].has(shape::JOINED);
             if let Some(k) = topo.demonym_ending_at(i).filter(|_| joined) {

@@ -335,7 +335,15 @@ pub(crate) fn extract(
                         .iter()
                         .any(|w| t.folded_is(w))
                 });
-            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(modifier || month || riot_unit)) {
+            // A participle right after a determiner is an adjective: "the
+            // occupied West Bank", "the captured town".
+            let attributive = k > s
+                && end == k + 1
+                && toks[k].has(shape::JOINED)
+                && ["the", "a", "an", "its", "their"].iter().any(|w| toks[k - 1].folded_is(w))
+                && input[toks[k].input_start as usize..toks[k].input_end as usize].ends_with("ed");
+            let adjective = modifier || attributive;
+            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(adjective || month || riot_unit)) {
                 trigs.push((k, end, def));
             }
         }
@@ -731,6 +739,14 @@ pub(crate) fn extract(
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         for actor in [&mut ev.source, &mut ev.target].into_iter().flatten() {
             actors::settle_country(actor, (country.as_deref(), doc_country.as_deref()), &names);
+        }
+        // A statement is not addressed to its own speaker ("the Qassam
+        // Brigades said its fighters …").
+        if ev.event_type == "make_statement"
+            && ev.source.is_some()
+            && ev.source.as_ref().map(|a| &a.name) == ev.target.as_ref().map(|a| &a.name)
+        {
+            ev.target = None;
         }
         default_actors(ev, country.as_deref(), &names);
         ev.plover = codebook::plover_category(&ev.event_type).map(Cow::Borrowed);
