@@ -309,13 +309,17 @@ pub(crate) fn extract(
     // order: where an event that names no place most likely happened after
     // its own actors' homes ("… the attackers were suspected MRC members").
     let mut based: Vec<Actor> = Vec::new();
+    // The triggers of the current sentence, and whether each is violence:
+    // cleared per sentence, so a document allocates them once.
+    let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
+    let mut verbs: Vec<(usize, bool)> = Vec::new();
 
     for (si, sent) in sentences.iter().enumerate() {
         let (s, e) = sent.toks;
         if s >= e {
             continue;
         }
-        let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
+        trigs.clear();
         for (k, end, idx) in lex.triggers.matches(&toks[..e], s) {
             // "US-occupied", "Iranian-backed": an adjective, not an event.
             let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
@@ -339,10 +343,12 @@ pub(crate) fn extract(
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
-        let verbs: Vec<(usize, bool)> = trigs
-            .iter()
-            .map(|&(k, _, def)| (k, matches!(family(&def.event_type), "battles" | "explosions" | "violence")))
-            .collect();
+        verbs.clear();
+        verbs.extend(
+            trigs
+                .iter()
+                .map(|&(k, _, def)| (k, matches!(family(&def.event_type), "battles" | "explosions" | "violence"))),
+        );
         let found_actors = find_actors(input, toks, (s, e), topo, &verbs, doc_country.as_deref(), &names);
         for a in &found_actors {
             if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
