@@ -1028,28 +1028,35 @@ fn institution_location(topo: &Toponyms, (s, e): (usize, usize)) -> Option<Event
 /// nationalities, and the caller's country hint (which a literal place in
 /// another country outweighs, but a foreign victim's nationality does not).
 fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
-    let mut w: FxHashMap<&str, f32> = FxHashMap::default();
+    // A document names a handful of countries: a list searched in turn
+    // costs less than a hash map built for every document.
+    let mut w: Vec<(&str, f32)> = Vec::with_capacity(8);
+    let mut add = |c, x: f32| match w.iter_mut().find(|e| e.0 == c) {
+        Some(e) => e.1 += x,
+        None => w.push((c, x)),
+    };
     if let Some(h) = hint {
-        w.insert(h, 0.8);
+        add(h, 0.8);
     }
     for m in &topo.mentions {
         if let Some(c) = m.place.country.as_deref() {
-            *w.entry(c).or_default() += if m.literal { 1.0 } else { 0.3 };
+            add(c, if m.literal { 1.0 } else { 0.3 });
         }
     }
     for d in &topo.demonyms {
-        *w.entry(d.country.as_str()).or_default() += 0.7;
+        add(d.country.as_str(), 0.7);
     }
     for m in &topo.embedded {
         if let Some(c) = m.place.country.as_deref() {
-            *w.entry(c).or_default() += 0.5;
+            add(c, 0.5);
         }
     }
     for c in &topo.actor_countries {
         if let Ok(c) = std::str::from_utf8(c) {
-            *w.entry(c).or_default() += 0.4;
+            add(c, 0.4);
         }
     }
+    // The names are distinct, so the order of the list does not matter.
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }
 
