@@ -404,10 +404,16 @@ impl Wording {
             None => (stem, false),
         };
         let phrase = stem.contains([' ', '-']);
-        let possible = stem.as_bytes().first().is_some_and(|&b| self.initials >> (b % 64) & 1 != 0);
+        let first = stem.as_bytes().first().copied();
+        let possible = first.is_some_and(|b| self.initials >> (b % 64) & 1 != 0);
         let n = if possible { self.words.len() } else { 0 };
+        let text = self.text.as_bytes();
         (0..n).filter(move |&k| {
-            if phrase {
+            // Every kind of match starts with the stem's first byte: test
+            // that before comparing strings (most words fail it).
+            if Some(text[self.words[k].0]) != first {
+                false
+            } else if phrase {
                 self.text[self.words[k].0..].starts_with(stem)
             } else if whole {
                 self.word(k) == stem

@@ -313,13 +313,17 @@ pub(crate) fn extract(
     // order: where an event that names no place most likely happened after
     // its own actors' homes ("… the attackers were suspected MRC members").
     let mut based: Vec<Actor> = Vec::new();
+    // The triggers of the current sentence, and whether each is violence:
+    // cleared per sentence, so a document allocates them once.
+    let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
+    let mut verbs: Vec<TriggerAt> = Vec::new();
 
     for (si, sent) in sentences.iter().enumerate() {
         let (s, e) = sent.toks;
         if s >= e {
             continue;
         }
-        let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
+        trigs.clear();
         for (k, end, idx) in lex.triggers.matches(&toks[..e], s) {
             // "US-occupied", "Iranian-backed": an adjective, not an event.
             let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
@@ -351,14 +355,12 @@ pub(crate) fn extract(
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
-        let verbs: Vec<TriggerAt> = trigs
-            .iter()
-            .map(|&(k, _, def)| TriggerAt {
-                at: k,
-                armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
-                state_weapon: def.state_weapon,
-            })
-            .collect();
+        verbs.clear();
+        verbs.extend(trigs.iter().map(|&(k, _, def)| TriggerAt {
+            at: k,
+            armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
+            state_weapon: def.state_weapon,
+        }));
         let found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
         for a in &found_actors {
             if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
@@ -1089,28 +1091,35 @@ fn institution_location(topo: &Toponyms, (s, e): (usize, usize)) -> Option<Event
 /// nationalities, and the caller's country hint (which a literal place in
 /// another country outweighs, but a foreign victim's nationality does not).
 fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
-    let mut w: FxHashMap<&str, f32> = FxHashMap::default();
+    // A document names a handful of countries: a list searched in turn
+    // costs less than a hash map built for every document.
+    let mut w: Vec<(&str, f32)> = Vec::with_capacity(8);
+    let mut add = |c, x: f32| match w.iter_mut().find(|e| e.0 == c) {
+        Some(e) => e.1 += x,
+        None => w.push((c, x)),
+    };
     if let Some(h) = hint {
-        w.insert(h, 0.8);
+        add(h, 0.8);
     }
     for m in &topo.mentions {
         if let Some(c) = m.place.country.as_deref() {
-            *w.entry(c).or_default() += if m.literal { 1.0 } else { 0.3 };
+            add(c, if m.literal { 1.0 } else { 0.3 });
         }
     }
     for d in &topo.demonyms {
-        *w.entry(d.country.as_str()).or_default() += 0.7;
+        add(d.country.as_str(), 0.7);
     }
     for m in &topo.embedded {
         if let Some(c) = m.place.country.as_deref() {
-            *w.entry(c).or_default() += 0.5;
+            add(c, 0.5);
         }
     }
     for c in &topo.actor_countries {
         if let Ok(c) = std::str::from_utf8(c) {
-            *w.entry(c).or_default() += 0.4;
+            add(c, 0.4);
         }
     }
+    // The names are distinct, so the order of the list does not matter.
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }
 

@@ -291,7 +291,23 @@ impl Gazetteer {
     /// buffer, which is `'static`, or copying them from a loaded one.
     pub(crate) fn place(&self, idx: u32) -> Place {
         match &self.bytes {
-            Cow::Borrowed(bytes) => record_place(&Compact::new(bytes, self.layout).record(idx), Cow::Borrowed),
+            Cow::Borrowed(bytes) => RECENT_PLACES.with_borrow_mut(|slots| {
+                // A place of the bundled buffer borrows all its strings, so
+                // a copy from the cache is a few words: no record read and
+                // none of the six UTF-8 checks that building it costs.
+                if slots.is_empty() {
+                    slots.resize(RECENT_PLACE_SLOTS, (0, 0, None));
+                }
+                let slot = &mut slots[recent_place_slot(idx)];
+                match &slot.2 {
+                    Some(p) if slot.0 == self.id && slot.1 == idx => p.clone(),
+                    _ => {
+                        let p = record_place(&Compact::new(bytes, self.layout).record(idx), Cow::Borrowed);
+                        *slot = (self.id, idx, Some(p.clone()));
+                        p
+                    }
+                }
+            }),
             Cow::Owned(_) => record_place(&self.view().record(idx), |s| Cow::Owned(s.to_owned())),
         }
     }
@@ -299,6 +315,23 @@ impl Gazetteer {
     pub(crate) fn prior(&self, idx: u32, how: MatchKind) -> f32 {
         prior::prior(&self.view().record(idx), how)
     }
+}
+
+thread_local! {
+    /// Places this thread built recently from a bundled gazetteer: (gazetteer
+    /// id, record, place), direct-mapped by record. News names the same few
+    /// hundred places again and again ("U.S.", "Tokyo", the story's towns).
+    static RECENT_PLACES: std::cell::RefCell<Vec<(u64, u32, Option<Place>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Slots of [`RECENT_PLACES`]: a power of two.
+const RECENT_PLACE_SLOTS: usize = 1024;
+
+/// The [`RECENT_PLACES`] slot of record `idx`: the top bits of a
+/// multiplicative hash, so that neighbouring records spread out.
+fn recent_place_slot(idx: u32) -> usize {
+    ((idx as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_PLACE_SLOTS.trailing_zeros())) as usize
 }
 
 /// Materialises a record as a [`Place`], each string through `text`.
@@ -520,5 +553,34 @@ fn add_countries_from_info(
         };
         known.insert(id, rows.len() as u32);
         rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_places_are_the_records_places() {
+        let gaz = Gazetteer::bundled();
+        let v = gaz.view();
+        let fresh = |i: u32| record_place(&v.record(i), Cow::Borrowed);
+        // Three times as many records as slots, so that records share
+        // slots and evict each other; twice, so that the second pass also
+        // reads places the first one cached.
+        let step = (v.len() / (3 * RECENT_PLACE_SLOTS)).max(1);
+        let records: Vec<u32> = (0..v.len() as u32).step_by(step).collect();
+        for _ in 0..2 {
+            for &i in &records {
+                assert_eq!(gaz.place(i), fresh(i), "record {i}");
+            }
+        }
+        // Two records of one slot, in turn.
+        let mut first_in_slot = vec![None; RECENT_PLACE_SLOTS];
+        let (a, b) =
+            records.iter().find_map(|&b| first_in_slot[recent_place_slot(b)].replace(b).map(|a| (a, b))).unwrap();
+        for i in [a, b, a, b] {
+            assert_eq!(gaz.place(i), fresh(i));
+        }
     }
 }

@@ -114,24 +114,27 @@ impl PhraseSet {
 
     /// The longest phrase starting at token `i`: (end token, exclusive; value).
     /// Phrases run only across joined tokens (no punctuation between words).
+    #[inline]
     pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(usize, u32)> {
-        let mut key = KEY_START;
+        // Most tokens start no phrase: the filter turns them away before
+        // any of the window's set-up. (A non-empty set has phrases of at
+        // least one token, and the empty set's filter holds nothing.)
+        let mut key = combine(KEY_START, tokens.get(i)?.hash);
+        if !self.may_hold(key) {
+            return None;
+        }
+        let end = tokens.len().min(i + self.max_tokens);
         let mut best = None;
-        for (j, t) in tokens.iter().enumerate().skip(i).take(self.max_tokens) {
-            if j > i && !t.has(shape::JOINED) {
-                break;
-            }
-            key = combine(key, t.hash);
-            if j == i && !self.may_hold(key) {
-                break;
-            }
-            let Some(e) = self.map.get(&key) else { break };
+        let mut j = i;
+        while let Some(e) = self.map.get(&key) {
             if let Some(v) = e.value {
                 best = Some((j + 1, v));
             }
-            if !e.prefix {
+            j += 1;
+            if !e.prefix || j >= end || !tokens[j].has(shape::JOINED) {
                 break;
             }
+            key = combine(key, tokens[j].hash);
         }
         best
     }
@@ -191,6 +194,23 @@ mod tests {
         assert_eq!(all, vec![(2, 4, 1), (4, 5, 2), (8, 10, 3)]);
         assert_eq!(s.matches(t, 3).next(), Some((3, 4, 2)));
         assert_eq!(s.word(&t[4]), Some(2));
+    }
+
+    #[test]
+    fn prefixes_alone_match_nothing() {
+        let mut s = PhraseSet::new();
+        s.insert("Deir ez Zor", 1);
+        s.insert("Zor", 2);
+        let text = "deir ez. Deir ez Zor Deir ez";
+        let f = FoldedText::new(text);
+        let mut tk = Tokenizer::new();
+        let t = tk.tokenize(&f, text);
+        assert_eq!(s.longest_at(t, 0), None, "a prefix cut by punctuation");
+        assert_eq!(s.longest_at(t, 2), Some((5, 1)));
+        assert_eq!(s.longest_at(t, 4), Some((5, 2)));
+        assert_eq!(s.longest_at(t, 5), None, "a prefix cut by the end of the text");
+        assert_eq!(s.longest_at(t, t.len()), None);
+        assert_eq!(PhraseSet::new().longest_at(t, 0), None);
     }
 
     #[test]

@@ -49,6 +49,8 @@ struct DocTables {
     persons: FxHashSet<u64>,
     aged: Vec<u64>,
     mask: Vec<bool>,
+    /// The transliteration key being built (see [`translit_window`]).
+    translit_key: String,
 }
 
 /// The country of an actor the document names, and whether it is a settled
@@ -126,7 +128,7 @@ fn recognize_with(
     let lex = &*LEXICON;
     let n = toks.len();
     let text = folded.as_str();
-    let DocTables { roles, lowercase, uppercase_bits, persons, aged, mask } = tables;
+    let DocTables { roles, lowercase, uppercase_bits, persons, aged, mask, translit_key } = tables;
     roles.clear();
     roles.extend(toks.iter().map(|t| {
         let r = lex.words.word(t).unwrap_or(0);
@@ -374,7 +376,7 @@ fn recognize_with(
                 continue;
             }
         }
-        let window = if worth_translit { translit_window(gaz, memo, toks, text, mask, i) } else { None };
+        let window = if worth_translit { translit_window(gaz, memo, toks, text, mask, i, translit_key) } else { None };
         if let Some((end, entry)) = window {
             // A lone capitalised word at a sentence start is too often an
             // ordinary word ("Shelling") to trust a lossy key.
@@ -445,8 +447,8 @@ fn translit_window(
     folded: &str,
     mask: &[bool],
     i: usize,
+    scratch: &mut String,
 ) -> Option<(usize, Entry)> {
-    let mut scratch = String::new();
     let view = gaz.view();
     let mut key = KEY_START;
     let mut best = None;
@@ -477,7 +479,7 @@ fn translit_window(
         if !extendable && content < 2 && letters < 7 {
             break;
         }
-        key = combine(key, memo.translit_hash(t, folded, &mut scratch));
+        key = combine(key, memo.translit_hash(t, folded, scratch));
         let Some(e) = memo.translit(&view, key) else { break };
         if e.is_name() && (content >= 2 || letters >= 7) {
             best = Some((j + 1, e));

@@ -365,7 +365,7 @@ pub(crate) fn resolve(
             // "Orangi Town" / Oranjestad).
             if lossy && w - own_w <= 0.05 {
                 let (s, e) = (toks[f.tok_start].start as usize, toks[f.tok_end - 1].end as usize);
-                if !similar_enough(&v, best.record, &folded[s..e], 0.93) {
+                if !similar_enough(&v, best.record, &folded[s..e], 0.93, &mut String::new()) {
                     return None;
                 }
             }
