@@ -378,6 +378,16 @@ fn georgia_state_versus_georgia_country() {
 }
 
 #[test]
+fn congo_is_the_drc_unless_brazzaville_says_otherwise() {
+    // English news writes "Congo" for the Democratic Republic of the Congo.
+    let t = "Fighting flared between M23 rebels and the army in eastern Congo on Tuesday.";
+    check(t, "Congo", Want::Kind(PlaceKind::Country, "CD"));
+    // With Brazzaville: the Republic of the Congo.
+    let t = "Voters in Congo went to the polls on Sunday, and Brazzaville was calm.";
+    check(t, "Congo", Want::Kind(PlaceKind::Country, "CG"));
+}
+
+#[test]
 fn paris_texas_versus_paris() {
     let t = "A tornado hit Paris, Texas, on Sunday.";
     check(t, "Paris", Want::Near(33.66, -95.56, 25.0, "US"));

@@ -299,7 +299,10 @@ COUNTRY_EXTRA = {
     "PS": ["Palestinian territories", "Palestinian territory", "Palestinian Territories", "State of Palestine",
            "occupied Palestinian territory", "occupied Palestinian territories"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    # Plain "Congo" is the DRC in most English news (Reuters and AP write
+    # "Congo Republic" or "Republic of Congo" for Brazzaville); both keep it,
+    # and population decides between them.
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congo"],
     "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast"],
     "KP": ["DPRK", "North Korea"],
