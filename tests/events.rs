@@ -517,6 +517,19 @@ fn occupied_territory_and_possessive_agents() {
 }
 
 #[test]
+fn a_sentence_without_places_is_where_the_line_before_was() {
+    // Wire copy puts each sentence on a line; the one before ends with its
+    // source ("…, the health ministry said"), which must not hide its places.
+    // The return of fire is then the same clash, in the same camp, not a
+    // second one at the dateline.
+    let t = "JERUSALEM, Jan 24 (Reuters) - Israeli forces killed three gunmen in the Jenin refugee camp, the health ministry said.\n\
+             The Israeli military said its troops came under fire during the operation and returned fire.";
+    let doc = extract(t);
+    let places: Vec<&str> = violent(t, &doc).iter().filter_map(|e| e.location.as_ref()?.text.as_deref()).collect();
+    assert_eq!(places, ["Jenin refugee camp"], "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

@@ -1059,11 +1059,15 @@ fn locations_for(
     }
     let para = sentences[si].paragraph;
     for sj in (0..si).rev() {
-        if sentences[sj].paragraph != para {
+        // Within the paragraph; and the sentence right before, across a
+        // line break: wire copy puts each sentence on a line of its own.
+        if sentences[sj].paragraph != para && sj + 1 < si {
             break;
         }
         let (s, e) = sentences[sj].toks;
-        let there = location::sentence_locations(toks, (s, e), e, topo, &[]).rows;
+        // (As if the event opened the sentence: no reporting verb before
+        // it cuts the places off.)
+        let there = location::sentence_locations(toks, (s, e), s, topo, &[]).rows;
         // The most specific of them: "… ROHR Zimbabwe … in Harare." then
         // "Police attacked the demonstrators" happened in Harare.
         if let Some(&k) = there.iter().min_by_key(|&&k| topo.mentions[k].place.kind.geo_precision()) {
