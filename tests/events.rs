@@ -530,6 +530,24 @@ fn a_sentence_without_places_is_where_the_line_before_was() {
 }
 
 #[test]
+fn a_statement_without_places_is_where_the_story_just_was() {
+    let t = "Police fired tear gas at traders protesting new taxes in Kisumu on Monday.\n\
+             The traders' leaders said they would march again on Friday.";
+    let doc = extract(t);
+    let said = doc
+        .events
+        .iter()
+        .find(|e| e.sentence.start > 0)
+        .unwrap_or_else(|| panic!("no event in the second line:{}", show(&doc)));
+    assert_eq!(said.location.as_ref().map(|l| l.place.name.as_ref()), Some("Kisumu"), "{}", show(&doc));
+    // The traders protested; the police acted on them.
+    let protest =
+        doc.events.iter().find(|e| e.event_type.contains("protest")).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(protest.source.as_ref().and_then(|a| a.kind.as_deref()), Some("protesters"), "{}", show(&doc));
+    assert_eq!(protest.target.as_ref().and_then(|a| a.kind.as_deref()), Some("police"), "{}", show(&doc));
+}
+
+#[test]
 fn a_dateline_is_where_the_story_was_filed_not_the_event() {
     // The dateline city stays the fallback of a sentence that names
     // nothing else.

@@ -510,6 +510,18 @@ pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &
     match fam {
         "protests" | "riots" => {
             let (base, kind) = if fam == "protests" { ("Protesters", "protesters") } else { ("Rioters", "rioters") };
+            // "Police fired tear gas at traders": the traders protest, and
+            // the police are who they faced.
+            let force = |a: &Option<Actor>| {
+                a.as_ref().is_some_and(|a| matches!(a.kind.as_deref(), Some("police" | "military")))
+            };
+            if force(&ev.source)
+                && ev.target.is_some()
+                && !force(&ev.target)
+                && ev.event_type != "excessive_force_against_protesters"
+            {
+                std::mem::swap(&mut ev.source, &mut ev.target);
+            }
             match &ev.source {
                 Some(a) if a.kind.as_deref() == Some(kind) => {}
                 // Police who break up or arrest a crowd act on the

@@ -701,8 +701,8 @@ pub(crate) fn extract(
                 (None, Some(d)) => (Some(d), Some(DatePrecision::Day)),
                 _ => (None, None),
             };
-            let locs = location::sentence_locations(toks, (s, e), ts, topo, &actor_spans);
-            let loc = locs.rows.first().map(|&k| event_location(topo, k, locs.approximate));
+            // Where the sentence says, else where the story just was.
+            let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, None).into_iter().next();
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si));
             }
