@@ -1561,6 +1561,27 @@ fn aircraft_surrenders_and_troop_movements() {
 /// Forces that withdraw from a place hand it over without a fight; a
 /// company that withdraws from a deal does not.
 #[test]
+fn ground_taken_after_fighting_is_the_takeover() {
+    assert_event_types(&[
+        (
+            "Al-Shabaab fighters captured the town of Bulo Burte after fierce fighting with Somali troops.",
+            "non_state_actor_overtakes_territory",
+        ),
+        (
+            "M23 rebels seized the town of Rubaya in North Kivu after heavy fighting with the army.",
+            "non_state_actor_overtakes_territory",
+        ),
+        // Arms named elsewhere in the sentence are not what was captured.
+        (
+            "Syrian government forces captured five villages near a town that was the scene of a chemical weapons attack.",
+            "government_regains_territory",
+        ),
+        // An aim is no takeover: the fight is the event.
+        ("Government forces clashed with Islamic State fighters as they pressed on to retake the town of Sirte.", "armed_clash"),
+    ]);
+}
+
+#[test]
 fn withdrawals_transfer_territory() {
     assert_event_types(&[
         (

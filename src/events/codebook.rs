@@ -160,8 +160,10 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
             "attack" | "shelling_artillery_missile_attack" | "excessive_force_against_protesters" => {
                 !armed_taker && named_by_arms()
             }
+            // What was captured are the arms: "captured 234 pistols", not
+            // "captured five villages near … a chemical weapons attack".
             "non_state_actor_overtakes_territory" | "government_regains_territory" | "arrests" => {
-                trigger.starts_with("captur") && !armed_taker
+                trigger.starts_with("captur") && !armed_taker && captured_arms(&wording, input, ev)
             }
             _ => false,
         }
@@ -272,7 +274,8 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         // regains (ACLED's view: the state is the territory's holder).
         // And territory a non-state group retakes is territory it
         // overtakes: "al-Shabab militants recaptured the village".
-        "non_state_actor_overtakes_territory" if matches!(sk.as_str(), "military" | "police") => {
+        // (Peacekeepers fighting for the government, such as AMISOM, too.)
+        "non_state_actor_overtakes_territory" if matches!(sk.as_str(), "military" | "police" | "international") => {
             ("government_regains_territory", "192")
         }
         "government_regains_territory" if matches!(sk.as_str(), "armed_group" | "rebel_group" | "ethnic_group") => {
@@ -292,13 +295,33 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
 /// "captured the town", "a rebel-held neighbourhood" or "New People's
 /// Army camps".
 fn captured_people(wording: &Wording, input: &str, ev: &Event) -> bool {
-    let offset = input.get(ev.sentence.start..ev.trigger.end).map_or(0, |p| p.to_lowercase().len());
-    let Some(after) = wording.words.iter().position(|w| w.0 >= offset) else { return false };
+    let Some(after) = first_word_after_trigger(wording, input, ev) else { return false };
     let n = wording.words.len();
     (after..(after + 3).min(n)).any(|k| {
         WORDS.captives.iter().any(|c| c == wording.word(k))
             && !(k + 1 < n && matches!(wording.word(k + 1), "s" | "held" | "controlled" | "occupied" | "army"))
     })
+}
+
+/// Whether arms are what a "captured" trigger took: among the four words
+/// after it ("captured 234 pistols", "captured a cache of weapons"), or in
+/// a passive, its subject ("200 pistols and 17,000 bullets were captured").
+fn captured_arms(wording: &Wording, input: &str, ev: &Event) -> bool {
+    let after = first_word_after_trigger(wording, input, ev).unwrap_or(wording.words.len());
+    // `after - 1` is the trigger itself.
+    let trigger = after.saturating_sub(1);
+    let passive = trigger > 0 && matches!(wording.word(trigger - 1), "was" | "were" | "been" | "being");
+    let start = if passive { trigger.saturating_sub(8) } else { after };
+    let words = start..(after + 4).min(wording.words.len());
+    WORDS.arms.iter().any(|st| wording.occurrences(st).any(|k| words.contains(&k)))
+        || words.clone().any(|k| matches!(wording.word(k), "gun" | "guns" | "arms"))
+}
+
+/// The index of the first word of `wording` (the event's sentence) after
+/// its trigger.
+fn first_word_after_trigger(wording: &Wording, input: &str, ev: &Event) -> Option<usize> {
+    let offset = input.get(ev.sentence.start..ev.trigger.end).map_or(0, |p| p.to_lowercase().len());
+    wording.words.iter().position(|w| w.0 >= offset)
 }
 
 /// The sub-type of a protest from what the crowd did and what was done to

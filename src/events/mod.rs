@@ -377,6 +377,8 @@ pub(crate) fn extract(
 
         // Modality of each trigger.
         let mut material: Option<(usize, usize, TriggerDef)> = None;
+        // The rank of `material` (see `rank`), one more for ground taken.
+        let mut material_rank = 0;
         let mut verbal: Option<(usize, usize, TriggerDef)> = None;
         for &(ts, te, def) in &trigs {
             let mut def = def.clone();
@@ -416,6 +418,26 @@ pub(crate) fn extract(
                 } else {
                     continue;
                 }
+            }
+            // Ground named as the verb's object is ground taken: "seized
+            // the town of Rubaya", "captured five villages" (a word between:
+            // "the occupied city" is an adjective). Such a takeover is the
+            // event even when fighting led to it ("after fierce fighting").
+            // (Not an aim: "pressed their offensive to retake Sirte".)
+            let aim = ts > s && toks[ts - 1].folded_is("to");
+            let takes_ground = !aim
+                && (te + 1..(te + 3).min(e)).any(|p| {
+                    (te..=p).all(|q| toks[q].has(shape::JOINED))
+                        && lex.cues.word(&toks[p]).is_some_and(|c| c & cue::TERRITORY != 0)
+                });
+            if takes_ground && (toks[ts].folded_is("seized") || toks[ts].folded_is("seize")) {
+                def.event_type = "non_state_actor_overtakes_territory".into();
+                def.cameo = "192".into();
+            }
+            let ground_taken = takes_ground
+                && matches!(&*def.event_type, "non_state_actor_overtakes_territory" | "government_regains_territory");
+            if ground_taken {
+                def.weak = false;
             }
             // A curfew, a state of emergency or sanctions lifted, eased or
             // shortened are a concession ("Serbia lifted a night curfew",
@@ -463,8 +485,12 @@ pub(crate) fn extract(
                     }
                     continue;
                 }
-                if material.as_ref().is_none_or(|m| rank(&def) > rank(&m.2)) {
+                // Ground taken is the outcome of the fighting that took it:
+                // "captured the town after fierce fighting" is a takeover.
+                let r = rank(&def) + u8::from(ground_taken);
+                if material.is_none() || r > material_rank {
                     material = Some((ts, te, def));
+                    material_rank = r;
                 }
             } else {
                 // Cooperation stopped is a sanction: "suspended aid",
