@@ -38,20 +38,17 @@ fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Optio
     names(topo_country).unwrap_or(topo_country)
 }
 
-/// Fills in the country of a generic agent whose own words named none:
-/// people who are where the event is ("civilians", "police", "protesters")
-/// take the country of the event's place, troops (who serve abroad: "France
-/// will send 4,000 troops to Liberia") the document's. With neither, the
-/// name drops its country part.
+/// Fills in the country of a generic agent whose own words named none
+/// ("police", "civilians"): `country` is its event's (the event's place,
+/// else the document's). With none, the name drops its country part.
 pub(crate) fn settle_country<'g>(
     actor: &mut Actor,
-    (local, national): (Option<&str>, Option<&str>),
+    country: Option<&str>,
     country_names: &dyn Fn(&str) -> Option<&'g str>,
 ) {
     if !actor.name.contains("{country}") {
         return;
     }
-    let country = local.or(national);
     actor.name = match country {
         Some(c) => {
             actor.country = Some(c.to_string());
@@ -59,6 +56,20 @@ pub(crate) fn settle_country<'g>(
         }
         None => actor.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
     };
+}
+
+/// The demonym or place right before token `i` that may qualify the word
+/// there ("Iraqi resistance groups", "US forces", "Mombasa residents"): its
+/// first token, its country, and whether it names a nation (a demonym or a
+/// country).
+fn qualifier_before(topo: &Toponyms, i: usize) -> Option<(usize, Option<String>, bool)> {
+    if let Some(k) = topo.demonym_ending_at(i) {
+        return Some((topo.demonym_spans[k].0, Some(topo.demonyms[k].country.clone()), true));
+    }
+    topo.mention_ending_at(i).map(|k| {
+        let m = &topo.mentions[k];
+        (topo.token_spans[k].0, m.place.country.as_deref().map(str::to_string), m.place.kind == PlaceKind::Country)
+    })
 }
 
 /// Where an event trigger of a sentence starts, and what it is.
@@ -141,13 +152,9 @@ pub(crate) fn find_actors<'g>(
         }
         if def.generic && country.is_none() {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
-            let joined = toks[i].has(shape::JOINED);
-            if let Some(k) = topo.demonym_ending_at(i).filter(|_| joined) {
-                country = Some(topo.demonyms[k].country.clone());
-                start = topo.demonym_spans[k].0;
-            } else if let Some(k) = topo.mention_ending_at(i).filter(|_| joined) {
-                country = topo.mentions[k].place.country.as_deref().map(str::to_string);
-                start = topo.token_spans[k].0;
+            if let Some((ms, c, _)) = qualifier_before(topo, i).filter(|_| toks[i].has(shape::JOINED)) {
+                country = c;
+                start = ms;
             }
             if country.is_none() {
                 // "protesters in Nairobi", "residents of Kisumu" (in the
@@ -237,19 +244,7 @@ pub(crate) fn find_actors<'g>(
         if !state_weapon || t <= s || !toks[t].has(shape::JOINED) {
             continue;
         }
-        let modifier = match topo.demonym_ending_at(t) {
-            Some(k) => Some((topo.demonym_spans[k].0, topo.demonyms[k].country.clone(), topo.demonyms[k].text.clone())),
-            None => {
-                topo.mention_ending_at(t).filter(|&k| topo.mentions[k].place.kind == PlaceKind::Country).and_then(|k| {
-                    Some((
-                        topo.token_spans[k].0,
-                        topo.mentions[k].place.country.as_deref()?.to_string(),
-                        topo.mentions[k].text.clone(),
-                    ))
-                })
-            }
-        };
-        let Some((ms, c, text)) = modifier else { continue };
+        let Some((ms, Some(c), true)) = qualifier_before(topo, t) else { continue };
         // Not where someone comes from: "raiders from Ethiopia attacked".
         let origin = (ms.saturating_sub(2).max(s)..ms)
             .any(|p| ["from", "in", "of", "at", "near", "to", "into"].iter().any(|w| toks[p].folded_is(w)));
@@ -257,6 +252,7 @@ pub(crate) fn find_actors<'g>(
             continue;
         }
         let cname = country_name(&c, country_names);
+        let text = input[toks[ms].input_start as usize..toks[t - 1].input_end as usize].to_string();
         out.push(FoundActor {
             tok_start: ms,
             tok_end: t,

@@ -533,33 +533,19 @@ pub(super) fn default_actors<'g>(ev: &mut Event, country: Option<&str>, names: &
     match fam {
         "protests" | "riots" => {
             let (base, kind) = if fam == "protests" { ("Protesters", "protesters") } else { ("Rioters", "rioters") };
-            // "Police fired tear gas at traders": the traders protest, and
-            // the police are who they faced.
+            // Police who break up, arrest or tear-gas a crowd act on the
+            // protesters, who remain the protest's actor: "police arrested 12
+            // protesters" is Protesters vs the police, and "police fired tear
+            // gas at traders" the traders vs the police. (Force used on them
+            // keeps the force as the actor, as ACLED codes excessive force.)
             let force = |a: &Option<Actor>| {
                 a.as_ref().is_some_and(|a| matches!(a.kind.as_deref(), Some("police" | "military")))
             };
-            if force(&ev.source)
-                && ev.target.is_some()
-                && !force(&ev.target)
-                && ev.event_type != "excessive_force_against_protesters"
-            {
+            if force(&ev.source) && !force(&ev.target) && ev.event_type != "excessive_force_against_protesters" {
                 std::mem::swap(&mut ev.source, &mut ev.target);
             }
             match &ev.source {
                 Some(a) if a.kind.as_deref() == Some(kind) => {}
-                // Police who break up or arrest a crowd act on the
-                // protesters, who remain the protest's actor: "police
-                // arrested 12 protesters" is Protesters vs the police. (Force
-                // used on them keeps the force as the actor, as ACLED codes
-                // excessive force.)
-                Some(a)
-                    if matches!(a.kind.as_deref(), Some("police" | "military"))
-                        && ev.target.is_none()
-                        && ev.event_type != "excessive_force_against_protesters" =>
-                {
-                    ev.target = ev.source.take();
-                    ev.source = Some(make(base, kind, String::new()));
-                }
                 // A named group protesting is "Protesters (X)" associated
                 // with that group; the surface keeps the group's words.
                 Some(a) => {

@@ -766,7 +766,7 @@ pub(crate) fn extract(
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         for actor in [&mut ev.source, &mut ev.target].into_iter().flatten() {
-            actors::settle_country(actor, (country.as_deref(), doc_country.as_deref()), &names);
+            actors::settle_country(actor, country.as_deref(), &names);
         }
         // A statement is not addressed to its own speaker ("the Qassam
         // Brigades said its fighters …").
