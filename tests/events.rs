@@ -1671,3 +1671,61 @@ fn restrictions_relaxed_are_a_concession() {
     let doc = extract("The army imposed a night curfew in Khartoum on Thursday.");
     assert!(doc.events.iter().all(|e| e.event_type != "concede"), "{}", show(&doc));
 }
+
+/// A story filed from a foreign bureau is not about the bureau's city: a
+/// headline that names no place falls back on the document's own country.
+#[test]
+fn a_dateline_abroad_is_no_document_location() {
+    let d = extract(
+        "Myanmar junta airstrike on village kills 17, resistance says\n\nBANGKOK (Reuters) - A Myanmar military \
+         airstrike on a village in the northwestern Sagaing region killed at least 17 people, residents said. \
+         About 300 people protested in Yangon on Saturday.",
+    );
+    let first = d.events[0].location.as_ref().expect("a location");
+    assert_eq!(first.place.country.as_deref(), Some("MM"), "{:?}", d.events);
+    assert!(d.events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.place.name != "Bangkok")), "{:?}", d.events);
+}
+
+/// A place fronted before the report frames the reported event too.
+#[test]
+fn a_fronted_place_frames_a_reported_event() {
+    let d = extract(
+        "Troops shelled villages in Sagaing region on Monday. In western Rakhine state, the Arakan Army said it had \
+         captured the town of Paletwa after weeks of fighting.",
+    );
+    let ev = d.events.iter().find(|e| e.event_type == "non_state_actor_overtakes_territory").expect("a takeover");
+    let loc = ev.location.as_ref().expect("a location");
+    assert_eq!(loc.text.as_deref(), Some("Rakhine state"), "{:?}", d.events);
+    // Not fronted: the place of the report is only near the event.
+    let d = extract("Officials in Nairobi said gunmen attacked a bus, killing four.");
+    let ev = d.events.iter().find(|e| e.event_type == "attack").expect("an attack");
+    assert_eq!(ev.location.as_ref().map(|l| l.geo_precision), Some(2), "{:?}", ev.location);
+}
+
+/// "Meanwhile", "Separately": the story moves on, and the last actor stays
+/// behind.
+#[test]
+fn a_new_topic_takes_no_actor_from_the_story_before() {
+    let d = extract(
+        "U.S. Central Command said its forces destroyed three Houthi drones in Yemen on Tuesday.\n\nMeanwhile in \
+         Taiz, a landmine killed two children as they herded goats, a local official said.",
+    );
+    let mine = d.events.iter().find(|e| e.event_type == "remote_explosive_landmine_ied").expect("a landmine");
+    let source = mine.source.as_ref().map(|a| a.name.as_str());
+    assert!(!source.unwrap_or("").contains("Central Command"), "{:?}", mine.source);
+    assert_eq!(mine.killed, Some(2));
+}
+
+/// The trigger that names the armed agent is the agent: "Israeli warplanes
+/// struck", "British warplanes".
+#[test]
+fn a_weapon_with_its_nationality_is_the_source() {
+    for (text, who) in [
+        ("Israeli warplanes struck Hamas targets in Rafah on Tuesday.", "Military Forces of Israel"),
+        ("U.S. and British warplanes struck Houthi targets in Hodeidah.", "Military Forces of United Kingdom"),
+    ] {
+        let d = extract(text);
+        let ev = d.events.iter().find(|e| e.event_type == "air_drone_strike").expect("a strike");
+        assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some(who), "{text}");
+    }
+}

@@ -88,6 +88,9 @@ pub(crate) mod cue {
     pub const CUTOFF: u32 = 1 << 11;
     /// Lifted, eased, shortened: a restriction relaxed, a concession.
     pub const RELIEF: u32 = 1 << 12;
+    /// "Meanwhile", "Separately", "In neighbouring …" opening a sentence:
+    /// the story moves on, so its actors and places stay behind.
+    pub const SHIFT: u32 = 1 << 13;
 }
 
 pub(crate) struct EventLexicon {
@@ -182,6 +185,7 @@ impl EventLexicon {
                 Some("territory") => cue::TERRITORY,
                 Some("cutoff") => cue::CUTOFF,
                 Some("relief") => cue::RELIEF,
+                Some("shift") => cue::SHIFT,
                 _ => continue,
             };
             cues.insert_with(r.get(0).unwrap_or(""), bit, |a, b| a | b);

@@ -126,6 +126,16 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
         .any(|t| ["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"].iter().any(|w| t.folded_is(w)))
 }
 
+/// Whether the mention at tokens `ms..me` is a fronted adverbial of place,
+/// closed by punctuation: "In western Rakhine state, …", "Near Gao, …".
+fn fronted(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
+    ms > s
+        && ms <= s + 3
+        && ["in", "at", "near"].iter().any(|w| toks[s].folded_is(w))
+        && (s + 1..ms).all(|p| toks[p].has(shape::JOINED) && !toks[p].has(shape::CAPITALIZED))
+        && toks.get(me).is_some_and(|t| !t.has(shape::JOINED))
+}
+
 /// Whether the mention at token `ms` completes a demand rather than
 /// placing the event: "a ceasefire in Gaza", "solidarity with Kashmir",
 /// "an end to the occupation of Crimea".
@@ -184,7 +194,9 @@ pub(crate) fn sentence_locations(
         if actor_spans.iter().any(|&(a, b)| a < me && ms < b) {
             continue;
         }
-        if report_cut.is_some_and(|r| ms < r) {
+        // (A place fronted before the report frames all of it: "In western
+        // Rakhine state, the Arakan Army said it had captured Paletwa".)
+        if report_cut.is_some_and(|r| ms < r) && !fronted(toks, s, ms, me) {
             continue;
         }
         // Where the story was filed, not where it happened: kept only if
@@ -303,23 +315,38 @@ pub(crate) fn sentence_locations(
 
 /// The document's fallback place: the most specific literal place, most
 /// mentioned among those.
-pub(crate) fn document_location(topo: &Toponyms) -> Option<usize> {
+///
+/// Places in the document's country come first, and a dateline ranks below
+/// every other place: a story filed from Bangkok may be about Myanmar alone.
+pub(crate) fn document_location(
+    topo: &Toponyms,
+    toks: &[Token],
+    sentence_starts: &[usize],
+    country: Option<&str>,
+) -> Option<usize> {
+    let dateline = |k: usize| {
+        let (ms, me) = topo.token_spans[k];
+        sentence_starts.binary_search(&ms).is_ok() && is_dateline(toks, ms, ms, me)
+    };
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for m in topo.mentions.iter().filter(|m| m.literal && !m.low_confidence) {
         *counts.entry(&*m.place.id).or_default() += 1;
     }
-    let mut best: Option<(u8, usize, usize)> = None; // (specificity, count, mention)
+    let mut best: Option<(bool, u8, usize, usize)> = None; // (in the country, specificity, count, mention)
     for (k, m) in topo.mentions.iter().enumerate() {
         if !m.literal || m.low_confidence {
             continue;
         }
         let count = counts.get(&*m.place.id).copied().unwrap_or(0);
-        let key = (specificity(m.place.kind), count, k);
-        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+        // (Among countries alone, the document's country is no better a
+        // guess: "Gibraltar was captured from Spain".)
+        let home = m.place.kind == PlaceKind::Country || country.is_none_or(|c| m.place.country.as_deref() == Some(c));
+        let key = (home, if dateline(k) { 0 } else { specificity(m.place.kind) }, count, k);
+        if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
             best = Some(key);
         }
     }
-    best.map(|b| b.2)
+    best.map(|b| b.3)
 }
 
 /// The home area of a known group (`data/actors.csv`'s `home`: "West

@@ -305,7 +305,8 @@ pub(crate) fn extract(
     let sentences = split_sentences(input, toks);
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
     let doc_country = document_country(topo, hint);
-    let doc_location = location::document_location(topo);
+    let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
+    let doc_location = location::document_location(topo, toks, &starts, doc_country.as_deref());
     let names = |cc: &str| gaz.country_name(cc);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
@@ -611,7 +612,7 @@ pub(crate) fn extract(
                         object_target(input, toks, te, e, topo)
                     };
                 }
-                if source.is_none() {
+                if source.is_none() && !changes_topic(toks, s) {
                     if let Some((a, at)) = &mem.last_source {
                         if si.saturating_sub(*at) <= 2 {
                             source = Some(a.clone());
@@ -914,6 +915,19 @@ fn roles(
         return (None, subject);
     }
     let by_actor = by.and_then(|b| actors.iter().position(|a| usable(a) && a.tok_start > b && a.tok_start <= b + 2));
+    // The trigger names the armed agent itself: "Israeli warplanes struck
+    // Rafah", "Russian drones hit Odesa" ("warplanes" is the trigger and,
+    // with its nationality, the actor).
+    let wielder = actors.iter().position(|a| {
+        material
+            && a.tok_start <= ts
+            && te <= a.tok_end
+            && matches!(a.actor.kind.as_deref(), Some("military" | "armed_group" | "rebel_group" | "police"))
+    });
+    if let (Some(w), None) = (wielder, by_actor) {
+        let target = actors.iter().position(|a| usable(a) && a.tok_start >= actors[w].tok_end && !a.reports);
+        return (Some(w), target);
+    }
     let before = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
     // The subject of a death or an injury is a victim, whatever the trigger
     // ("A policeman died of wounds sustained in an attack", "two rangers
@@ -1084,7 +1098,8 @@ fn locations_for(
         return vec![ev];
     }
     let para = sentences[si].paragraph;
-    for sj in (0..si).rev() {
+    let earlier_sentences = if changes_topic(toks, s) { 0 } else { si };
+    for sj in (0..earlier_sentences).rev() {
         // Within the paragraph; and the sentence right before, across a
         // line break: wire copy puts each sentence on a line of its own.
         if sentences[sj].paragraph != para && sj + 1 < si {
@@ -1101,6 +1116,13 @@ fn locations_for(
         }
     }
     doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+}
+
+/// Whether the sentence starting at token `s` moves the story on
+/// ("Meanwhile, …", "Separately, …", "In neighbouring Mali, …"): the actors
+/// and places of the sentences before are not its own.
+fn changes_topic(toks: &[Token], s: usize) -> bool {
+    EVENT_LEXICON.cues.longest_at(toks, s).is_some_and(|(_, c)| c & cue::SHIFT != 0)
 }
 
 /// The place of an institution the sentence names ("University of Nairobi
