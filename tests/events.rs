@@ -1729,3 +1729,18 @@ fn a_weapon_with_its_nationality_is_the_source() {
         assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some(who), "{text}");
     }
 }
+
+/// A dateline's day is when the story was filed: its weekdays count back
+/// from it, and it is not the date of the event the first sentence reports.
+#[test]
+fn weekdays_count_back_from_the_dateline() {
+    let text = "OUAGADOUGOU, Feb 12 (Reuters) - Suspected Islamist militants killed at least 40 soldiers in an \
+                attack on an army base near Djibo on Sunday, two security sources said.\n\nIn Niger, gunmen \
+                abducted 12 villagers in the Tillaberi region on Friday night, a local source said.";
+    // Collected months later: the dateline still dates the story.
+    let d = extract_on(text, ymd(2024, 7, 19));
+    let attack = d.events.iter().find(|e| e.killed == Some(40)).expect("the attack");
+    assert_eq!(attack.date, Some(ymd(2024, 2, 11)), "{:?}", d.events);
+    let abduction = d.events.iter().find(|e| e.event_type == "abduction_forced_disappearance").expect("the abduction");
+    assert_eq!(abduction.date, Some(ymd(2024, 2, 9)));
+}

@@ -156,6 +156,31 @@ pub(crate) fn find_date(toks: &[Token], folded: &str, doc: Option<NaiveDate>) ->
     None
 }
 
+/// The date of a dateline that opens a sentence ("OUAGADOUGOU, Feb 12
+/// (Reuters) -", "PESHAWAR, Pakistan, March 3 -"), given the sentence's
+/// tokens from the dateline's place on: the day the story was filed, and the
+/// token after the date, where the story proper begins.
+///
+/// The filing day is what the story's weekdays count back from: "on Sunday"
+/// in a story filed on Monday 12 February is the 11th, whenever the caller
+/// collected it. It is not the date of the events the first sentence
+/// reports.
+pub(crate) fn dateline_date(toks: &[Token], folded: &str, doc: Option<NaiveDate>) -> Option<(NaiveDate, usize)> {
+    let cased = shape::CAPITALIZED | shape::ALL_CAPS;
+    // The place (and its country) in capitals, then the month: at most
+    // four words in.
+    let i =
+        (1..toks.len().min(5)).find(|&i| toks[i].has(shape::CAPITALIZED) && month(toks[i].folded(folded)).is_some())?;
+    if toks[..i].iter().any(|t| t.shape & cased == 0) {
+        return None;
+    }
+    let m = month(toks[i].folded(folded))?;
+    let d = toks.get(i + 1).and_then(|t| number(t.folded(folded))).filter(|d| (1..=31).contains(d))?;
+    let year = toks.get(i + 2).and_then(|t| number(t.folded(folded))).filter(|y| (1900..=2100).contains(y));
+    let date = absolute(year, m, d, doc)?;
+    Some((date, i + 2 + usize::from(year.is_some())))
+}
+
 /// Builds a day date; without a year, the document's year (or the year
 /// before, when the date would fall more than a week after the document).
 fn absolute(year: Option<u32>, m: u32, d: u32, doc: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -219,6 +244,28 @@ mod tests {
         assert_eq!(date_in("Troops entered on December 30.", "2024-01-02"), day("2023-12-30"));
         assert_eq!(date_in("The report dated 2024-01-23 says", ""), day("2024-01-23"));
         assert_eq!(date_in("The siege began in March 2020.", ""), Some(("2020-03-01".into(), DatePrecision::Month)));
+    }
+
+    fn dateline(s: &str, doc: &str) -> Option<(String, usize)> {
+        let f = FoldedText::new(s);
+        let mut t = Tokenizer::new();
+        let toks = t.tokenize(&f, s).to_vec();
+        dateline_date(&toks, f.as_str(), NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok())
+            .map(|(d, end)| (d.to_string(), end))
+    }
+
+    #[test]
+    fn datelines_give_the_filing_day() {
+        // The story begins after the date: "(Reuters) - …" is token 3.
+        assert_eq!(
+            dateline("OUAGADOUGOU, Feb 12 (Reuters) - Militants attacked", "2024-07-19"),
+            Some(("2024-02-12".into(), 3))
+        );
+        assert_eq!(dateline("PESHAWAR, Pakistan, March 3, 2023 (AP) - A bomb", ""), Some(("2023-03-03".into(), 5)));
+        // No year and no document date: no day to count from.
+        assert_eq!(dateline("KYIV, March 3 - Russia", ""), None);
+        // Not a dateline: a lower-case word before the month.
+        assert_eq!(dateline("Troops entered on March 21 and left.", "2024-03-25"), None);
     }
 
     #[test]

@@ -305,6 +305,15 @@ pub(crate) fn extract(
     let sentences = split_sentences(input, toks);
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
     let doc_country = document_country(topo, hint);
+    // A dateline's day ("OUAGADOUGOU, Feb 12 (Reuters) -") is when the story
+    // was filed: the day its weekdays count back from, whatever day the
+    // caller collected it. Its sentence's own date comes after it.
+    let dateline = sentences.iter().take(3).enumerate().find_map(|(si, sent)| {
+        let (s, e) = sent.toks;
+        topo.mention_starting_at(s)?;
+        dates::dateline_date(&toks[s..e], ftext, doc_date).map(|(d, end)| (si, d, s + end))
+    });
+    let doc_date = dateline.map(|(_, d, _)| d).or(doc_date);
     let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
     let doc_location = location::document_location(topo, toks, &starts, doc_country.as_deref());
     let names = |cc: &str| gaz.country_name(cc);
@@ -352,7 +361,10 @@ pub(crate) fn extract(
                 trigs.push((k, end, def));
             }
         }
-        let cas = casualties::find_casualties(&toks[s..e], ftext);
+        // (After a dateline's date: "Feb 12 (Reuters) - Militants killed
+        // 40" counts no 12, and dates no event on the filing day.)
+        let story = dateline.filter(|d| d.0 == si).map_or(s, |d| d.2);
+        let cas = casualties::find_casualties(&toks[story..e], ftext);
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
@@ -369,7 +381,7 @@ pub(crate) fn extract(
             }
         }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
-        let date = dates::find_date(&toks[s..e], ftext, doc_date);
+        let date = dates::find_date(&toks[story..e], ftext, doc_date);
         let armed = found_actors
             .iter()
             .filter(|a| !a.reports)
