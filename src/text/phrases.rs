@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::fold::fold_str_into;
-use super::tokens::{combine, name_keys, shape, Token, KEY_START};
+use super::tokens::{combine, exact_keys, shape, Token, KEY_START};
 
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -43,18 +43,18 @@ impl PhraseSet {
     pub fn insert_with(&mut self, phrase: &str, value: u32, merge: impl Fn(u32, u32) -> u32) {
         let mut fold = String::new();
         fold_str_into(phrase, &mut fold);
-        let Some(k) = name_keys(&fold, &mut String::new()) else { return };
+        let Some(k) = exact_keys(&fold) else { return };
         let t = k.tokens as usize;
         self.max_tokens = self.max_tokens.max(t);
-        for p in &k.exact_prefixes[..t - 1] {
+        for p in &k.prefixes[..t - 1] {
             self.map.entry(*p).or_insert(Entry { value: None, prefix: true }).prefix = true;
         }
-        let e = self.map.entry(k.exact).or_insert(Entry { value: None, prefix: false });
+        let e = self.map.entry(k.key).or_insert(Entry { value: None, prefix: false });
         e.value = Some(match e.value {
             Some(old) => merge(old, value),
             None => value,
         });
-        self.refilter(&k.exact_prefixes[..t - 1], k.exact);
+        self.refilter(&k.prefixes[..t - 1], k.key);
     }
 
     /// Adds the new keys to the filter, first doubling it (and refilling it

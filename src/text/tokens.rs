@@ -527,14 +527,10 @@ fn char_shape(word: &str) -> u8 {
     flags
 }
 
-/// The exact and transliteration keys of a name, tokenised like running text.
-///
-/// Returns `None` for a name with no word characters. `scratch` buffers are
-/// reused across calls by the gazetteer builder.
-pub fn name_keys(folded_name: &str, scratch: &mut String) -> Option<NameKeys> {
-    let mut exact = KEY_START;
-    let mut translit = KEY_START;
-    let mut tokens = 0u8;
+/// The word ranges of a folded name, split like running text: `None` when
+/// it has no word characters or more than sixteen words (longer than any
+/// name worth matching in text).
+fn name_words(folded_name: &str) -> Option<([(usize, usize); 16], usize)> {
     let mut words: [(usize, usize); 16] = [(0, 0); 16];
     let bytes = folded_name.as_bytes();
     let mut i = 0;
@@ -555,14 +551,50 @@ pub fn name_keys(folded_name: &str, scratch: &mut String) -> Option<NameKeys> {
             i += l;
         }
         if n == words.len() {
-            return None; // Longer than any name worth matching in text.
+            return None;
         }
         words[n] = (s, i);
         n += 1;
     }
-    if n == 0 {
-        return None;
+    (n > 0).then_some((words, n))
+}
+
+/// The exact keys of a phrase, tokenised like running text: what a
+/// [`PhraseSet`](super::PhraseSet) needs, without the transliteration keys
+/// of [`name_keys`] (which cost more than the rest together).
+///
+/// Returns `None` for a phrase with no word characters.
+pub fn exact_keys(folded_phrase: &str) -> Option<ExactKeys> {
+    let (words, n) = name_words(folded_phrase)?;
+    let mut key = KEY_START;
+    let mut prefixes = [0u64; 16];
+    for (k, &(s, e)) in words[..n].iter().enumerate() {
+        key = combine(key, hash_bytes(&folded_phrase.as_bytes()[s..e]));
+        prefixes[k] = key;
     }
+    Some(ExactKeys { key, tokens: n as u8, prefixes })
+}
+
+/// Exact keys of one phrase (see [`exact_keys`]).
+#[derive(Clone, Copy, Debug)]
+pub struct ExactKeys {
+    /// Key of the folded tokens.
+    pub key: u64,
+    /// Number of tokens (at most 16).
+    pub tokens: u8,
+    /// `prefixes[k]` is the key of the first `k + 1` tokens.
+    pub prefixes: [u64; 16],
+}
+
+/// The exact and transliteration keys of a name, tokenised like running text.
+///
+/// Returns `None` for a name with no word characters. `scratch` buffers are
+/// reused across calls by the gazetteer builder.
+pub fn name_keys(folded_name: &str, scratch: &mut String) -> Option<NameKeys> {
+    let (words, n) = name_words(folded_name)?;
+    let mut exact = KEY_START;
+    let mut translit = KEY_START;
+    let mut tokens = 0u8;
     let mut exact_prefixes = [0u64; 16];
     let mut translit_prefixes = [0u64; 16];
     let mut translit_tokens = 0u8;
@@ -868,6 +900,8 @@ mod tests {
         let nk = name_keys("al qaim", &mut s).unwrap();
         assert_eq!(key, nk.exact);
         assert_eq!(nk.tokens, 2);
+        let ek = exact_keys("al qaim").unwrap();
+        assert_eq!((ek.key, ek.tokens, ek.prefixes), (nk.exact, nk.tokens, nk.exact_prefixes));
         assert_eq!(t[2].input(input), "al");
         assert_eq!(t[3].input(input), "Qa’im");
         assert!(t[2].has(shape::ARTICLE | shape::HYPHEN_AFTER));
