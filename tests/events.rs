@@ -1744,3 +1744,24 @@ fn weekdays_count_back_from_the_dateline() {
     let abduction = d.events.iter().find(|e| e.event_type == "abduction_forced_disappearance").expect("the abduction");
     assert_eq!(abduction.date, Some(ymd(2024, 2, 9)));
 }
+
+/// A claim of responsibility names who carried out the event told before
+/// it; it is not a second attack.
+#[test]
+fn a_claim_names_the_earlier_events_actor() {
+    let d = extract(
+        "Suspected Islamist militants killed at least 40 soldiers in an attack on an army base near Djibo on \
+         Sunday. JNIM, al Qaeda's affiliate in the Sahel, claimed responsibility for the assault in a statement.",
+    );
+    let violent: Vec<&Event> = d.events.iter().filter(|e| VIOLENT.contains(&e.event_type.as_str())).collect();
+    assert_eq!(violent.len(), 1, "{violent:?}");
+    assert_eq!(violent[0].source.as_ref().map(|a| a.name.as_str()), Some("Jama'at Nusrat al-Islam wal-Muslimin"));
+    assert_eq!(violent[0].killed, Some(40));
+    // A named actor already there stays.
+    let d = extract(
+        "Al-Shabaab fighters attacked a police post in Mandera on Sunday. JNIM claimed responsibility for the attack.",
+    );
+    let violent: Vec<&Event> = d.events.iter().filter(|e| VIOLENT.contains(&e.event_type.as_str())).collect();
+    assert_eq!(violent.len(), 1, "{violent:?}");
+    assert_eq!(violent[0].source.as_ref().map(|a| a.name.as_str()), Some("Al Shabaab"));
+}

@@ -25,6 +25,9 @@ pub(crate) struct FoundActor {
     /// The actor is the subject of a reporting verb ("…, police said"): it
     /// reports the event rather than taking part in it.
     pub reports: bool,
+    /// The actor is one `data/actors.csv` names ("JNIM", "al-Shabaab"), not
+    /// a generic agent ("gunmen"), a metonym or a state behind its weapons.
+    pub named: bool,
 }
 
 impl FoundActor {
@@ -145,7 +148,8 @@ pub(crate) fn find_actors<'g>(
             if armed(&def.kind) && owner.actor.kind.as_deref().is_some_and(armed) {
                 let text = input[toks[i - 1].input_start as usize..toks[end - 1].input_end as usize].to_string();
                 let actor = Actor { text, ..owner.actor.clone() };
-                out.push(FoundActor { tok_start: i - 1, tok_end: end, actor, reports: false });
+                let named = owner.named;
+                out.push(FoundActor { tok_start: i - 1, tok_end: end, actor, reports: false, named });
                 continue;
             }
             country = owner.actor.country.clone();
@@ -185,6 +189,7 @@ pub(crate) fn find_actors<'g>(
             tok_end: end,
             actor: Actor { text, name, country, kind: Some(def.kind.clone()) },
             reports: false,
+            named: !def.generic,
         });
     }
     // Metonyms: "Washington said" is the US government.
@@ -206,6 +211,7 @@ pub(crate) fn find_actors<'g>(
                 kind: Some("government".into()),
             },
             reports: false,
+            named: false,
         });
     }
     // A country named as the subject of an event's verb acts through its
@@ -235,6 +241,7 @@ pub(crate) fn find_actors<'g>(
             tok_end: me,
             actor: Actor { text: m.text.clone(), name, country: Some(c.into_owned()), kind: Some(kind.into()) },
             reports: false,
+            named: false,
         });
     }
     // A nationality or a country right before a state weapon's noun is the
@@ -263,6 +270,7 @@ pub(crate) fn find_actors<'g>(
                 kind: Some("military".into()),
             },
             reports: false,
+            named: false,
         });
     }
     for a in &mut out {

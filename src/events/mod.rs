@@ -601,9 +601,35 @@ pub(crate) fn extract(
                 // any kind ("The attack happened in Bannu"); elsewhere it is as
                 // often the background of a new one ("Following the attack,
                 // security forces moved in").
-                let generic = &*def.event_type == "attack" && ts == s + 1;
+                // "… claimed responsibility for the assault": a claim names who
+                // carried out an earlier event; it is no new one.
+                let claim = ts >= s + 3
+                    && toks[ts - 2].folded_is("for")
+                    && toks[ts - 3].folded_is("responsibility")
+                    && (toks[ts - 1].folded_is("the") || toks[ts - 1].folded_is("this"));
+                let generic = (&*def.event_type == "attack" && ts == s + 1) || claim;
                 let earlier_at =
                     if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam, generic) } else { None };
+                if let (Some(i), true) = (earlier_at, claim) {
+                    // The claimant, when actors.csv names it, is who did it
+                    // ("Suspected Islamist militants killed 40 soldiers … JNIM
+                    // claimed responsibility for the assault"): it replaces an
+                    // unnamed source, and a named one stays.
+                    // (Every row of the event: one per place.)
+                    // The subject comes first: in "JNIM, al Qaeda’s affiliate in
+                    // the Sahel, claimed …" the possessive only describes it.
+                    let claimant = found_actors.iter().find(|a| {
+                        a.named && !a.reports && a.tok_end <= ts && !toks[a.tok_end - 1].has(shape::POSSESSIVE)
+                    });
+                    let unnamed = events[i].source.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"));
+                    if let Some(a) = claimant.filter(|_| unnamed) {
+                        let at = events[i].trigger.start;
+                        for ev in events[i..].iter_mut().take_while(|ev| ev.trigger.start == at) {
+                            ev.source = Some(a.actor.clone());
+                        }
+                    }
+                    break 'material;
+                }
                 let earlier = earlier_at.map(|i| &events[i]);
                 let mut inherited_date = None;
                 if let Some(ev) = earlier {
