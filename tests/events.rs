@@ -1765,3 +1765,17 @@ fn a_claim_names_the_earlier_events_actor() {
     assert_eq!(violent.len(), 1, "{violent:?}");
     assert_eq!(violent[0].source.as_ref().map(|a| a.name.as_str()), Some("Al Shabaab"));
 }
+
+/// Copy wrapped at a fixed width keeps its sentences whole: the gunmen on
+/// one line killed the people on the next.
+#[test]
+fn a_wrapped_sentence_keeps_its_actor() {
+    let d = extract(
+        "KENYA ATTACK\nSuspected al Shabaab gunmen on Tuesday attacked a passenger bus\nin Mandera county, killing \
+         four people, police said.",
+    );
+    let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
+    assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Al Shabaab"), "{:?}", d.events);
+    assert_eq!(ev.killed, Some(4));
+    assert_eq!(ev.location.as_ref().and_then(|l| l.text.as_deref()), Some("Mandera county"));
+}

@@ -384,9 +384,14 @@ struct Wording {
     text: String,
     /// Byte ranges of the words in `text`.
     words: Vec<(usize, usize)>,
-    /// Bit `b % 64` set for each first byte `b` of a word: most stems are
-    /// rejected by their first letter without a scan.
-    initials: u64,
+    /// The words' indices grouped by first byte (`b % 64`), ascending
+    /// within a group: a stem is compared only with the words that start
+    /// like it. A codebook rule tests dozens of stems against every word of
+    /// a sentence, and a whole sentence of wire copy has forty words.
+    by_initial: Vec<u16>,
+    /// Where each group starts in `by_initial` (group `g` is
+    /// `by_initial[group_start[g]..group_start[g + 1]]`).
+    group_start: [u16; 65],
 }
 
 impl Wording {
@@ -408,8 +413,24 @@ impl Wording {
                 _ => {}
             }
         }
-        let initials = words.iter().fold(0, |acc, &(s, _)| acc | 1 << (text.as_bytes()[s] % 64));
-        Wording { text, words, initials }
+        // (A counting sort: stable, so each group stays in text order.)
+        words.truncate(u16::MAX as usize);
+        let group = |&(s, _): &(usize, usize)| (text.as_bytes()[s] % 64) as usize;
+        let mut group_start = [0u16; 65];
+        for w in &words {
+            group_start[group(w) + 1] += 1;
+        }
+        for g in 1..65 {
+            group_start[g] += group_start[g - 1];
+        }
+        let mut next = group_start;
+        let mut by_initial = vec![0u16; words.len()];
+        for (k, w) in words.iter().enumerate() {
+            let g = group(w);
+            by_initial[next[g] as usize] = k as u16;
+            next[g] += 1;
+        }
+        Wording { text, words, by_initial, group_start }
     }
 
     fn word(&self, k: usize) -> &str {
@@ -428,10 +449,12 @@ impl Wording {
         };
         let phrase = stem.contains([' ', '-']);
         let first = stem.as_bytes().first().copied();
-        let possible = first.is_some_and(|b| self.initials >> (b % 64) & 1 != 0);
-        let n = if possible { self.words.len() } else { 0 };
+        let group = first.map_or(0..0, |b| {
+            let g = (b % 64) as usize;
+            self.group_start[g] as usize..self.group_start[g + 1] as usize
+        });
         let text = self.text.as_bytes();
-        (0..n).filter(move |&k| {
+        self.by_initial[group].iter().map(|&k| k as usize).filter(move |&k| {
             // Every kind of match starts with the stem's first byte: test
             // that before comparing strings (most words fail it).
             if Some(text[self.words[k].0]) != first {

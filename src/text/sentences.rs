@@ -39,7 +39,7 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         }
         let b = bytes[i];
         let end_here = match b {
-            b'\n' => Some(i),
+            b'\n' if line_ends_sentence(text, i) => Some(i),
             b'.' | b'!' | b'?' => {
                 // Include closing quotes/brackets in the sentence.
                 let mut j = i + 1;
@@ -67,6 +67,31 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Whether the line break at `i` ends a sentence. Headlines, datelines,
+/// paragraphs and one-sentence-per-line wire copy break at every line; a
+/// paragraph wrapped at a fixed width (Reuters' "since early\nJanuary and
+/// improving") does not. A line break ends a sentence unless the next line
+/// carries on a long line that has no closing punctuation: it starts in
+/// lower case, or in upper case after a line of 50 bytes or more, with no
+/// indent and no blank line between.
+fn line_ends_sentence(text: &str, i: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..i]).map_or(0, |p| p + 1);
+    let line = text[line_start..i].trim_end();
+    if line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']) {
+        return true;
+    }
+    let next = &text[i + 1..];
+    let Some(c) = next.chars().next() else { return true };
+    // A blank line or an indent opens a paragraph.
+    if c.is_whitespace() {
+        return true;
+    }
+    if c.is_lowercase() {
+        return false;
+    }
+    !(c.is_uppercase() || c.is_ascii_digit()) || line.len() < 50
 }
 
 fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
@@ -185,6 +210,27 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_lines_continue_their_sentence() {
+        // Reuters-style copy wrapped at a fixed width, with an indented
+        // paragraph and a short headline in capitals.
+        let t = "BAHIA COCOA REVIEW\nShowers continued throughout the week in\nthe Bahia cocoa zone, alleviating \
+                 the drought since early\nJanuary and improving prospects, Comissaria Smith said.\n    The dry \
+                 period means the\ntemporao will be late.";
+        assert_eq!(
+            split(t),
+            vec![
+                "BAHIA COCOA REVIEW",
+                "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since \
+                 early\nJanuary and improving prospects, Comissaria Smith said.",
+                "The dry period means the\ntemporao will be late."
+            ]
+        );
+        // One sentence per line, and a short line before a capital, still
+        // break.
+        assert_eq!(split("Troops fired\nPolice said five died."), vec!["Troops fired", "Police said five died."]);
     }
 
     #[test]
