@@ -1779,3 +1779,31 @@ fn a_wrapped_sentence_keeps_its_actor() {
     assert_eq!(ev.killed, Some(4));
     assert_eq!(ev.location.as_ref().and_then(|l| l.text.as_deref()), Some("Mandera county"));
 }
+
+/// A headline sums up its story: an event the story tells again is not a
+/// second event, and the lede's "the strikes" are not the headline's.
+#[test]
+fn a_headline_retold_by_its_story_is_one_event() {
+    let d = extract(
+        "Gunmen kill eight at party in central Mexico\n\nGunmen burst into a birthday party in the state of \
+         Guanajuato late on Saturday and opened fire, killing eight people, prosecutors said.",
+    );
+    let violent: Vec<&Event> = d.events.iter().filter(|e| VIOLENT.contains(&e.event_type.as_str())).collect();
+    assert_eq!(violent.len(), 1, "{violent:?}");
+    assert_eq!(violent[0].trigger.text, "opened fire");
+    // A headline event the story does not tell again stays.
+    let d = extract("Police arrest 20 protesters in Yangon\n\nThe junta extended the curfew on Tuesday.");
+    assert!(d.events.iter().any(|e| e.event_type == "arrests" || e.event_type == "protest_with_intervention"));
+}
+
+/// What has been going on is the background of the event a sentence tells.
+#[test]
+fn an_ongoing_fight_is_background() {
+    let d = extract(
+        "Gunmen killed eight people at a party in Guanajuato state on Saturday. The attack happened in the town \
+         of Salvatierra, where two rival cartels have been fighting for control of fuel theft.",
+    );
+    let violent: Vec<&Event> = d.events.iter().filter(|e| VIOLENT.contains(&e.event_type.as_str())).collect();
+    assert_eq!(violent.len(), 1, "{violent:?}");
+    assert_eq!(violent[0].location.as_ref().map(|l| &*l.place.name), Some("Salvatierra"));
+}

@@ -328,7 +328,13 @@ pub(crate) fn extract(
     let mut trigs: Vec<(usize, usize, &TriggerDef)> = Vec::new();
     let mut verbs: Vec<TriggerAt> = Vec::new();
 
+    let headline = is_headline(input, &sentences);
     for (si, sent) in sentences.iter().enumerate() {
+        // The story proper owes the headline nothing: "the strikes" in its
+        // lede are its own, not the headline's.
+        if si == 1 && headline {
+            mem = Memory::default();
+        }
         let (s, e) = sent.toks;
         if s >= e {
             continue;
@@ -364,6 +370,18 @@ pub(crate) fn extract(
         // (After a dateline's date: "Feb 12 (Reuters) - Militants killed
         // 40" counts no 12, and dates no event on the filing day.)
         let story = dateline.filter(|d| d.0 == si).map_or(s, |d| d.2);
+        // "… where two rival cartels have been fighting for control": what
+        // has been going on is the background of the sentence's event, when
+        // it tells one ("The attack happened in Salvatierra, where …").
+        let ongoing = |k: usize| {
+            k >= 2
+                && toks[k - 1].folded_is("been")
+                && ["have", "has", "had"].iter().any(|w| toks[k - 2].folded_is(w))
+                && ftext[toks[k].start as usize..toks[k].end as usize].ends_with("ing")
+        };
+        if trigs.iter().any(|t| t.2.material && !ongoing(t.0)) {
+            trigs.retain(|t| !(t.2.material && ongoing(t.0)));
+        }
         let cas = casualties::find_casualties(&toks[story..e], ftext);
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
@@ -788,6 +806,21 @@ pub(crate) fn extract(
             });
         }
     }
+    // A headline sums up the story: an event of a family the story tells
+    // again is the same event, told with fewer words ("Gunmen kill eight at
+    // party in central Mexico" above "Gunmen burst into a birthday party in
+    // … Guanajuato … killing eight people").
+    if headline {
+        let told = events.iter().take_while(|ev| ev.sentence.start == sentences[0].span.0).count();
+        let (head, body) = events.split_at(told);
+        let retold: Vec<bool> =
+            head.iter().map(|h| body.iter().any(|b| family(&b.event_type) == family(&h.event_type))).collect();
+        let mut k = 0;
+        events.retain(|_| {
+            k += 1;
+            !retold.get(k - 1).copied().unwrap_or(false)
+        });
+    }
     for ev in events.iter_mut().filter(|ev| matches!(family(&ev.event_type), "protests" | "riots")) {
         let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
         let end = next.map_or(ev.sentence.end, |s| s.span.1);
@@ -1154,6 +1187,16 @@ fn locations_for(
         }
     }
     doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+}
+
+/// Whether the document opens with a headline: a first line of at most
+/// twenty words with no closing punctuation, and a story below it.
+fn is_headline(input: &str, sentences: &[Sentence]) -> bool {
+    let [first, second, ..] = sentences else { return false };
+    let line = &input[first.span.0..first.span.1];
+    first.toks.1 - first.toks.0 <= 20
+        && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ':'])
+        && input[first.span.1..second.span.0].contains('\n')
 }
 
 /// Whether the sentence starting at token `s` moves the story on
