@@ -1807,3 +1807,13 @@ fn an_ongoing_fight_is_background() {
     assert_eq!(violent.len(), 1, "{violent:?}");
     assert_eq!(violent[0].location.as_ref().map(|l| &*l.place.name), Some("Salvatierra"));
 }
+
+/// Bombs dropped by aircraft are an air strike, not a roadside bomb.
+#[test]
+fn bombs_dropped_from_the_air_are_an_air_strike() {
+    let d = extract("A military jet dropped two bombs on a village in Sagaing region on Wednesday, killing 17 people.");
+    assert_eq!(d.events[0].event_type, "air_drone_strike", "{:?}", d.events);
+    // A bomb planted on a road stays an explosive.
+    let d = extract("A roadside bomb exploded near a police truck in Garissa on Wednesday, killing two officers.");
+    assert_eq!(d.events[0].event_type, "remote_explosive_landmine_ied", "{:?}", d.events);
+}

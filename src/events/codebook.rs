@@ -219,6 +219,13 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         {
             ("air_drone_strike", "195")
         }
+        // Bombs dropped from the air: "The jet dropped two bombs on the
+        // village", "a drone dropped explosives on the checkpoint".
+        "remote_explosive_landmine_ied"
+            if wording.has(&["drop"]) && WORDS.aircraft.iter().any(|st| wording.occurrences(st).next().is_some()) =>
+        {
+            ("air_drone_strike", "195")
+        }
         "air_drone_strike" if !wording.has(&WORDS.air) => {
             if wording.has(&WORDS.missiles) {
                 ("shelling_artillery_missile_attack", "194")
