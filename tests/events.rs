@@ -1817,3 +1817,18 @@ fn bombs_dropped_from_the_air_are_an_air_strike() {
     let d = extract("A roadside bomb exploded near a police truck in Garissa on Wednesday, killing two officers.");
     assert_eq!(d.events[0].event_type, "remote_explosive_landmine_ied", "{:?}", d.events);
 }
+
+/// A country in the possessive qualifies an office across its modifiers:
+/// "India’s foreign ministry" speaks for India wherever the story is.
+#[test]
+fn a_possessive_country_qualifies_an_office_across_modifiers() {
+    let d = extract(
+        "India’s foreign ministry said it was closely following the developments in Bangladesh and urged calm.",
+    );
+    let ev = d.events.iter().find(|e| e.trigger.text == "urged").expect("a request");
+    assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Government of India"), "{:?}", d.events);
+    // Not across a verb: the gunmen come from Somalia, the police are Kenya's.
+    let d = extract("Gunmen from Somalia attacked police in Mandera on Tuesday.");
+    let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
+    assert_eq!(ev.target.as_ref().map(|a| a.name.as_str()), Some("Police Forces of Kenya"));
+}

@@ -14,6 +14,7 @@ use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::PlaceKind;
 use crate::text::tokens::{shape, Token};
+use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
 
 /// An actor found in a sentence.
@@ -73,6 +74,46 @@ fn qualifier_before(topo: &Toponyms, i: usize) -> Option<(usize, Option<String>,
         let m = &topo.mentions[k];
         (topo.token_spans[k].0, m.place.country.as_deref().map(str::to_string), m.place.kind == PlaceKind::Country)
     })
+}
+
+/// A nationality, or a place in the possessive, one or two lower-case
+/// modifiers before the word at token `i`: "India’s foreign ministry",
+/// "Sudanese paramilitary forces". Not across a verb ("Somalia attacked
+/// police"), an event's trigger or a small word ("Kenya on Tuesday").
+fn qualifier_across_modifiers(
+    input: &str,
+    toks: &[Token],
+    topo: &Toponyms,
+    s: usize,
+    i: usize,
+    verbs: &[TriggerAt],
+) -> Option<(usize, Option<String>, bool)> {
+    let modifier = |k: usize| {
+        let t = &toks[k];
+        let w = &input[t.input_start as usize..t.input_end as usize];
+        t.has(shape::JOINED)
+            && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
+            && w.len() > 3
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !verbs.iter().any(|v| v.at == k)
+            && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
+    };
+    if !toks[i].has(shape::JOINED) {
+        return None;
+    }
+    for n in 1..=2 {
+        let k = i.checked_sub(n).filter(|&k| k > s && modifier(k))?;
+        if let Some(d) = topo.demonym_ending_at(k) {
+            return Some((topo.demonym_spans[d].0, Some(topo.demonyms[d].country.clone()), true));
+        }
+        if let Some(q) = topo.mention_ending_at(k).filter(|_| toks[k - 1].has(shape::POSSESSIVE)) {
+            let m = &topo.mentions[q];
+            let country = m.place.country.as_deref().map(str::to_string);
+            return Some((topo.token_spans[q].0, country, m.place.kind == PlaceKind::Country));
+        }
+    }
+    None
 }
 
 /// Where an event trigger of a sentence starts, and what it is.
@@ -156,7 +197,10 @@ pub(crate) fn find_actors<'g>(
         }
         if def.generic && country.is_none() {
             // Modifier before: a demonym or a place ("Iraqi resistance groups", "US forces").
-            if let Some((ms, c, _)) = qualifier_before(topo, i).filter(|_| toks[i].has(shape::JOINED)) {
+            let qualifier = qualifier_before(topo, i)
+                .filter(|_| toks[i].has(shape::JOINED))
+                .or_else(|| qualifier_across_modifiers(input, toks, topo, s, i, verbs));
+            if let Some((ms, c, _)) = qualifier {
                 country = c;
                 start = ms;
             }
