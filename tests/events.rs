@@ -1832,3 +1832,20 @@ fn a_possessive_country_qualifies_an_office_across_modifiers() {
     let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
     assert_eq!(ev.target.as_ref().map(|a| a.name.as_str()), Some("Police Forces of Kenya"));
 }
+
+/// Who only reported the last event did not carry out the next one.
+#[test]
+fn a_speaker_is_not_the_next_events_actor() {
+    let d = extract(
+        "Houthi rebels fired two missiles at a cargo ship in the Red Sea on Monday, the British military said. \
+         A second vessel was struck west of Hodeidah.",
+    );
+    let second = d.events.iter().find(|e| e.trigger.text == "struck").expect("the second strike");
+    let source = second.source.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    assert!(!source.contains("United Kingdom"), "{:?}", second.source);
+    // An actor that acted still carries over: "They also burned a school"
+    // is the same group's.
+    let d = extract("Al Shabaab fighters attacked a police post in Mandera. They also burned a school.");
+    let burned = d.events.iter().find(|e| e.trigger.text == "burned").expect("the arson");
+    assert_eq!(burned.source.as_ref().map(|a| a.name.as_str()), Some("Al Shabaab"), "{:?}", d.events);
+}

@@ -254,8 +254,9 @@ struct Sentence {
 struct Memory {
     /// Index of the last material event and the sentence it came from.
     last_material: Option<(usize, usize)>,
-    /// Last actor that acted (any event), with its sentence.
-    last_source: Option<(Actor, usize)>,
+    /// Last actor that acted (any event), with its sentence, and whether
+    /// it only spoke (a statement's source).
+    last_source: Option<(Actor, usize, bool)>,
     /// Explicit date of the last material event of each family.
     family_dates: FxHashMap<&'static str, (NaiveDate, DatePrecision)>,
     /// Every material event so far, with the stem of its trigger's head word.
@@ -669,7 +670,9 @@ pub(crate) fn extract(
                     };
                 }
                 if source.is_none() && !changes_topic(toks, s) {
-                    if let Some((a, at)) = &mem.last_source {
+                    // (Not who only reported the last event: "…, the British
+                    // military said. … the vessel was struck west of Hodeidah".)
+                    if let Some((a, at, false)) = &mem.last_source {
                         if si.saturating_sub(*at) <= 2 {
                             source = Some(a.clone());
                         }
@@ -747,7 +750,7 @@ pub(crate) fn extract(
                 mem.last_material = Some((first, si));
                 mem.material.push((first, trigger_stem(input, toks, te)));
                 if let Some(a) = &source {
-                    mem.last_source = Some((a.clone(), si));
+                    mem.last_source = Some((a.clone(), si, false));
                 }
             }
         } else if cas != casualties::Casualties::default() {
@@ -767,7 +770,7 @@ pub(crate) fn extract(
             let mut source = src.map(|i| found_actors[i].actor.clone());
             let pronoun = (s..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::PRONOUN != 0));
             if source.is_none() && (pronoun || &*def.event_type == "threaten") {
-                source = mem.last_source.as_ref().filter(|(_, at)| si - at <= 3).map(|(a, _)| a.clone());
+                source = mem.last_source.as_ref().filter(|(_, at, _)| si - at <= 3).map(|(a, _, _)| a.clone());
             }
             let target =
                 tgt.map(|i| found_actors[i].actor.clone()).or_else(|| country_object(toks, (te, e), topo, &names));
@@ -787,7 +790,7 @@ pub(crate) fn extract(
             // Where the sentence says, else where the story just was.
             let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, None).into_iter().next();
             if let Some(a) = &source {
-                mem.last_source = Some((a.clone(), si));
+                mem.last_source = Some((a.clone(), si, &*def.event_type == "make_statement"));
             }
             events.push(Event {
                 event_type: def.event_type.to_string(),
