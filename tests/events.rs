@@ -1849,3 +1849,20 @@ fn a_speaker_is_not_the_next_events_actor() {
     let burned = d.events.iter().find(|e| e.trigger.text == "burned").expect("the arson");
     assert_eq!(burned.source.as_ref().map(|a| a.name.as_str()), Some("Al Shabaab"), "{:?}", d.events);
 }
+
+/// An organisation actors.csv does not know, introduced with its acronym,
+/// is one actor under its own name.
+#[test]
+fn an_organisation_introduced_with_its_acronym_is_an_actor() {
+    let d = extract(
+        "The Tuareg-led Strategic Framework for the Defence of the People of Azawad (CSP-DPA) accused the army of \
+         carrying out the strike.",
+    );
+    let ev = d.events.iter().find(|e| e.event_type == "accuse").expect("an accusation");
+    let source = ev.source.as_ref().map(|a| a.name.as_str());
+    assert_eq!(source, Some("Strategic Framework for the Defence of the People of Azawad"), "{:?}", d.events);
+    // A known group keeps its catalogue name.
+    let d = extract("The Rapid Support Forces (RSF) attacked El Fasher on Tuesday.");
+    let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
+    assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Rapid Support Forces"));
+}

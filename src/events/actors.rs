@@ -317,11 +317,74 @@ pub(crate) fn find_actors<'g>(
             named: false,
         });
     }
+    // An organisation actors.csv does not know, introduced with its acronym:
+    // "the Strategic Framework for the Defence of the People of Azawad
+    // (CSP-DPA) accused the army". It is one actor; the generic words in its
+    // name ("People") are none of their own.
+    for (start, end, acronym) in introduced_organisations(input, toks, (s, e)) {
+        if out.iter().any(|a| a.named && a.tok_start < end && start < a.tok_end) {
+            continue;
+        }
+        out.retain(|a| a.tok_end <= start || end <= a.tok_start);
+        let name = input[toks[start].input_start as usize..toks[acronym - 1].input_end as usize].to_string();
+        let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
+        let actor = Actor { text, name, country: None, kind: None };
+        out.push(FoundActor { tok_start: start, tok_end: end, actor, reports: false, named: true });
+    }
     for a in &mut out {
         a.reports = reports_event(toks, a.tok_end);
     }
     out.sort_by_key(|a| a.tok_start);
     out
+}
+
+/// Organisations introduced by their name and, in brackets, their acronym:
+/// (first token of the name, token after the acronym, the acronym's first
+/// token). The name is two capitalised words at least, joined by spaces or
+/// by "of", "for", "the", "and" ("Syrian Observatory for Human Rights
+/// (SOHR)").
+fn introduced_organisations(input: &str, toks: &[Token], (s, e): (usize, usize)) -> Vec<(usize, usize, usize)> {
+    let cap = |t: &Token| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
+    let connector = |t: &Token| ["of", "for", "the", "and"].iter().any(|w| t.folded_is(w)) && !cap(t);
+    let gap = |a: &Token, b: &Token| input.get(a.input_end as usize..b.input_start as usize).unwrap_or("");
+    let mut found = Vec::new();
+    for k in (s + 2)..e {
+        // "… Azawad (CSP-DPA)": capitals in brackets right after a name.
+        if !toks[k].has(shape::ALL_CAPS) || gap(&toks[k - 1], &toks[k]) != " (" || !cap(&toks[k - 1]) {
+            continue;
+        }
+        // The acronym may be hyphenated: "CSP-DPA".
+        let mut end = k + 1;
+        while end < e && toks[end].has(shape::ALL_CAPS) && gap(&toks[end - 1], &toks[end]) == "-" {
+            end += 1;
+        }
+        if !gap(&toks[end - 1], toks.get(end).unwrap_or(&toks[end - 1])).starts_with(')') && end < e {
+            continue;
+        }
+        let mut start = k - 1;
+        let mut words = 1;
+        while start > s && toks[start].has(shape::JOINED) {
+            let prev = start - 1;
+            if cap(&toks[prev]) && !toks[prev].has(shape::SENTENCE_START) && gap(&toks[prev], &toks[start]) == " " {
+                start = prev;
+                words += 1;
+            } else if connector(&toks[prev]) && prev > s && toks[prev].has(shape::JOINED) {
+                // Over one or two connectors to the capitalised word before.
+                let before = if connector(&toks[prev - 1]) && prev - 1 > s { prev - 2 } else { prev - 1 };
+                if !cap(&toks[before]) || toks[before].has(shape::SENTENCE_START) {
+                    break;
+                }
+                start = before;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        if words >= 2 {
+            found.push((start, end, k));
+        }
+    }
+    found
 }
 
 /// True when token `k`, right after an actor, makes it the subject of a
