@@ -1866,3 +1866,18 @@ fn an_organisation_introduced_with_its_acronym_is_an_actor() {
     let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
     assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Rapid Support Forces"));
 }
+
+/// "The rebels" are the armed group the story last named.
+#[test]
+fn the_rebels_are_the_group_named_before() {
+    let d = extract(
+        "Yemen's Houthi rebels fired two missiles at a cargo ship in the Red Sea on Monday. The rebels vowed to \
+         continue targeting ships linked to Israel.",
+    );
+    let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
+    assert_eq!(threat.source.as_ref().map(|a| a.name.as_str()), Some("Houthis"), "{:?}", d.events);
+    // With no group named before, they stay generic.
+    let d = extract("The rebels vowed to continue attacks on ships in the Red Sea.");
+    let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
+    assert_ne!(threat.source.as_ref().map(|a| a.name.as_str()), Some("Houthis"));
+}

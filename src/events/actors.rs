@@ -233,7 +233,9 @@ pub(crate) fn find_actors<'g>(
             tok_end: end,
             actor: Actor { text, name, country, kind: Some(def.kind.clone()) },
             reports: false,
-            named: !def.generic,
+            // (Country-less armed rows, "Militants", "Bandits", are fighter
+            // words like the generic agents.)
+            named: !def.generic && !fighters,
         });
     }
     // Metonyms: "Washington said" is the US government.

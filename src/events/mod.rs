@@ -330,6 +330,8 @@ pub(crate) fn extract(
     let mut verbs: Vec<TriggerAt> = Vec::new();
 
     let headline = is_headline(input, &sentences);
+    // The armed group the story named last (see "the rebels" below).
+    let mut last_group: Option<Actor> = None;
     for (si, sent) in sentences.iter().enumerate() {
         // The story proper owes the headline nothing: "the strikes" in its
         // lede are its own, not the headline's.
@@ -393,7 +395,25 @@ pub(crate) fn extract(
             armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
             state_weapon: def.state_weapon,
         }));
-        let found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
+        let mut found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
+        // "the rebels", "the militants": the armed group the story last
+        // named ("Yemen's Houthi rebels fired two missiles … saying the
+        // rebels would continue").
+        for a in &mut found_actors {
+            let armed_group = |a: &Actor| matches!(a.kind.as_deref(), Some("armed_group" | "rebel_group"));
+            if a.named && armed_group(&a.actor) {
+                last_group = Some(a.actor.clone());
+            } else if !a.named
+                && armed_group(&a.actor)
+                && a.tok_start > s
+                && toks[a.tok_start - 1].folded_is("the")
+                && a.tok_end == a.tok_start + 1
+            {
+                if let Some(g) = &last_group {
+                    a.actor = Actor { text: a.actor.text.clone(), ..g.clone() };
+                }
+            }
+        }
         for a in &found_actors {
             if EVENT_LEXICON.home(&a.actor.name).is_some() && !based.iter().any(|b: &Actor| b.name == a.actor.name) {
                 based.push(a.actor.clone());
