@@ -1881,3 +1881,16 @@ fn the_rebels_are_the_group_named_before() {
     let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
     assert_ne!(threat.source.as_ref().map(|a| a.name.as_str()), Some("Houthis"));
 }
+
+/// A possessor inside an apposition describes the subject before it.
+#[test]
+fn an_apposition_leaves_the_subject_in_place() {
+    let d = extract("JNIM, al Qaeda's affiliate in the Sahel, said on Monday it would continue attacks on the army.");
+    let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
+    let source = threat.source.as_ref().map(|a| a.name.as_str());
+    assert_eq!(source, Some("Jama'at Nusrat al-Islam wal-Muslimin"), "{:?}", d.events);
+    // Without the apposition's comma, the possessor's office speaks.
+    let d = extract("JNIM fighters and al Qaeda's leaders said on Monday they would continue attacks on the army.");
+    let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
+    assert_eq!(threat.source.as_ref().map(|a| a.name.as_str()), Some("Al-Qaeda"), "{:?}", d.events);
+}

@@ -1023,6 +1023,23 @@ fn roles(
         return (Some(w), target);
     }
     let before = actors.iter().rposition(|a| usable(a) && a.tok_end <= ts);
+    // A possessor inside an apposition describes the subject before it:
+    // "JNIM, al Qaeda’s affiliate in the Sahel, claimed …" is JNIM's claim.
+    let before = before.map(|b| {
+        let possessor = toks[actors[b].tok_end - 1].has(shape::POSSESSIVE);
+        // (Right before the apposition, across its comma.)
+        let subject = actors[..b].iter().rposition(|a| usable(a) && a.tok_end <= actors[b].tok_start);
+        match subject {
+            Some(j)
+                if possessor
+                    && actors[j].tok_end == actors[b].tok_start
+                    && !toks[actors[b].tok_start].has(shape::JOINED) =>
+            {
+                j
+            }
+            _ => b,
+        }
+    });
     // The subject of a death or an injury is a victim, whatever the trigger
     // ("A policeman died of wounds sustained in an attack", "two rangers
     // were shot dead … in the attack").
