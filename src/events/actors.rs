@@ -104,13 +104,10 @@ fn qualifier_across_modifiers(
     }
     for n in 1..=2 {
         let k = i.checked_sub(n).filter(|&k| k > s && modifier(k))?;
-        if let Some(d) = topo.demonym_ending_at(k) {
-            return Some((topo.demonym_spans[d].0, Some(topo.demonyms[d].country.clone()), true));
-        }
-        if let Some(q) = topo.mention_ending_at(k).filter(|_| toks[k - 1].has(shape::POSSESSIVE)) {
-            let m = &topo.mentions[q];
-            let country = m.place.country.as_deref().map(str::to_string);
-            return Some((topo.token_spans[q].0, country, m.place.kind == PlaceKind::Country));
+        // A demonym, or a place only in the possessive.
+        let qualifies = topo.demonym_ending_at(k).is_some() || toks[k - 1].has(shape::POSSESSIVE);
+        if let Some(q) = qualifier_before(topo, k).filter(|_| qualifies) {
+            return Some(q);
         }
     }
     None

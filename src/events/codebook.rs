@@ -221,9 +221,7 @@ pub(super) fn refine_type(ev: &mut Event, input: &str, kinds: &[&str]) {
         }
         // Bombs dropped from the air: "The jet dropped two bombs on the
         // village", "a drone dropped explosives on the checkpoint".
-        "remote_explosive_landmine_ied"
-            if wording.has(&["drop"]) && WORDS.aircraft.iter().any(|st| wording.occurrences(st).next().is_some()) =>
-        {
+        "remote_explosive_landmine_ied" if wording.has(&["drop"]) && wording.has(&WORDS.aircraft) => {
             ("air_drone_strike", "195")
         }
         "air_drone_strike" if !wording.has(&WORDS.air) => {

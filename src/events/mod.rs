@@ -636,16 +636,16 @@ pub(crate) fn extract(
                 // earlier event of the same family is a repeat report of it.
                 let definite = (ts.saturating_sub(2).max(s)..ts)
                     .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
-                // "The attack" opening a sentence reports on an earlier event of
-                // any kind ("The attack happened in Bannu"); elsewhere it is as
-                // often the background of a new one ("Following the attack,
-                // security forces moved in").
                 // "… claimed responsibility for the assault": a claim names who
                 // carried out an earlier event; it is no new one.
                 let claim = ts >= s + 3
                     && toks[ts - 2].folded_is("for")
                     && toks[ts - 3].folded_is("responsibility")
                     && (toks[ts - 1].folded_is("the") || toks[ts - 1].folded_is("this"));
+                // "The attack" opening a sentence reports on an earlier event of
+                // any kind ("The attack happened in Bannu"); elsewhere it is as
+                // often the background of a new one ("Following the attack,
+                // security forces moved in"). So does a claim's.
                 let generic = (&*def.event_type == "attack" && ts == s + 1) || claim;
                 let earlier_at =
                     if definite { mem.antecedent(&events, &trigger_stem(input, toks, te), fam, generic) } else { None };
@@ -654,7 +654,6 @@ pub(crate) fn extract(
                     // ("Suspected Islamist militants killed 40 soldiers … JNIM
                     // claimed responsibility for the assault"): it replaces an
                     // unnamed source, and a named one stays.
-                    // (Every row of the event: one per place.)
                     // The subject comes first: in "JNIM, al Qaeda’s affiliate in
                     // the Sahel, claimed …" the possessive only describes it.
                     let claimant = found_actors.iter().find(|a| {
@@ -662,6 +661,7 @@ pub(crate) fn extract(
                     });
                     let unnamed = events[i].source.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"));
                     if let Some(a) = claimant.filter(|_| unnamed) {
+                        // (Every row of the event: one per place.)
                         let at = events[i].trigger.start;
                         for ev in events[i..].iter_mut().take_while(|ev| ev.trigger.start == at) {
                             ev.source = Some(a.actor.clone());
@@ -835,14 +835,9 @@ pub(crate) fn extract(
     // … Guanajuato … killing eight people").
     if headline {
         let told = events.iter().take_while(|ev| ev.sentence.start == sentences[0].span.0).count();
-        let (head, body) = events.split_at(told);
-        let retold: Vec<bool> =
-            head.iter().map(|h| body.iter().any(|b| family(&b.event_type) == family(&h.event_type))).collect();
-        let mut k = 0;
-        events.retain(|_| {
-            k += 1;
-            !retold.get(k - 1).copied().unwrap_or(false)
-        });
+        let body = events.split_off(told);
+        events.retain(|h| !body.iter().any(|b| family(&b.event_type) == family(&h.event_type)));
+        events.extend(body);
     }
     for ev in events.iter_mut().filter(|ev| matches!(family(&ev.event_type), "protests" | "riots")) {
         let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
