@@ -731,6 +731,15 @@ fn country_hint_from_outlet_or_code() {
     // ordinary word with the name (Tribune, Kansas) does not.
     assert_eq!(with(text, None, Some("Imphal Free Press")).country_hint.as_deref(), Some("IN"));
     assert_eq!(with(text, None, Some("The Tribune")).country_hint, None);
+    // A national outlet whose name names no country, and a country code
+    // in brackets; an explicit country still comes first.
+    assert_eq!(with(text, None, Some("Radio Okapi")).country_hint.as_deref(), Some("CD"));
+    assert_eq!(with(text, None, Some("Capital FM; AFP")).country_hint.as_deref(), Some("KE"));
+    assert_eq!(with(text, None, Some("Daily Times (PK)")).country_hint.as_deref(), Some("PK"));
+    assert_eq!(with(text, None, Some("The Nation (AP)")).country_hint, None);
+    assert_eq!(with(text, None, Some("Shabelle Media Network; Star (Kenya)")).country_hint.as_deref(), Some("KE"));
+    // Daily Sabah is Turkish, whatever the Malaysian state.
+    assert_eq!(with(text, None, Some("Daily Sabah")).country_hint.as_deref(), Some("TR"));
     // An edition's language is no country.
     assert_eq!(with(text, None, Some("Xinhua News Agency - French")).country_hint, None);
     assert_eq!(with(text, None, Some("Daily Nation (Kenya) - English")).country_hint.as_deref(), Some("KE"));

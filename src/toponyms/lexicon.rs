@@ -6,6 +6,8 @@
 //! place words: Kata’ib Hezbollah, Hashd al-Sha’abi, al-Mayadeen), and
 //! `international_media.csv` (agencies and broadcasters that report from
 //! everywhere, so the country in their name says nothing about a story's),
+//! `national_media.csv` (outlets of one country whose names do not say
+//! which: "Radio Okapi", "Dawn", "Shabelle Media Network"),
 //! and the one-word triggers and agents of the event lexicons
 //! (`triggers.csv`, `agents.csv`), which are common English words.
 //!
@@ -43,6 +45,7 @@ static STOPWORDS: &str = include_str!("../../data/stopwords.csv");
 static GIVEN_NAMES: &str = include_str!("../../data/given_names.csv");
 static ACTORS: &str = include_str!("../../data/actors.csv");
 static INTERNATIONAL_MEDIA: &str = include_str!("../../data/international_media.csv");
+static NATIONAL_MEDIA: &str = include_str!("../../data/national_media.csv");
 static TRIGGERS: &str = include_str!("../../data/triggers.csv");
 static AGENTS: &str = include_str!("../../data/agents.csv");
 
@@ -56,6 +59,9 @@ pub(crate) struct Lexicon {
     pub actors: PhraseSet,
     /// Names of agencies and broadcasters with worldwide coverage.
     pub international_media: PhraseSet,
+    /// Names of national outlets → their country code (two ASCII bytes,
+    /// little-endian, as in [`Lexicon::actors`]).
+    pub national_media: PhraseSet,
 }
 
 /// Flag of an actor whose name masks place words inside it.
@@ -130,7 +136,13 @@ impl Lexicon {
         for rec in rows(INTERNATIONAL_MEDIA) {
             international_media.insert(rec.get(0).unwrap_or(""), 1);
         }
-        Lexicon { words, actors, international_media }
+        let mut national_media = PhraseSet::new();
+        for rec in rows(NATIONAL_MEDIA) {
+            if let Some(&[a, b]) = rec.get(1).map(str::as_bytes) {
+                national_media.insert(rec.get(0).unwrap_or(""), u16::from_le_bytes([a, b]) as u32);
+            }
+        }
+        Lexicon { words, actors, international_media, national_media }
     }
 }
 
@@ -188,6 +200,7 @@ mod tests {
             ("stopwords", STOPWORDS, 2),
             ("given_names", GIVEN_NAMES, 2),
             ("international_media", INTERNATIONAL_MEDIA, 2),
+            ("national_media", NATIONAL_MEDIA, 3),
         ] {
             let mut rdr = csv::Reader::from_reader(text.as_bytes());
             for (i, rec) in rdr.records().enumerate() {

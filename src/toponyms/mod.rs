@@ -167,9 +167,11 @@ pub(crate) fn resolve(
 }
 
 /// The country a short text names, for the caller's country hint: an ISO
-/// alpha-2 code (when `code_ok`), a country or nationality ("Daily Nation
-/// (Kenya)", "Zambian Watchdog"), else the country of the first city or
-/// division it names ("Imphal Free Press"). Worldwide agencies and language
+/// alpha-2 code (when `code_ok`), a country ("Daily Nation (Kenya)"), a
+/// bracketed code ("Daily Times (PK)"), a national outlet of
+/// `national_media.csv` ("Radio Okapi"), a nationality ("Zambian
+/// Watchdog"), else the country of the first city or division it names
+/// ("Imphal Free Press"). Worldwide agencies and language
 /// tags count for nothing ("Agence France Presse - English"). `None` when it
 /// names none.
 pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Option<[u8; 2]> {
@@ -218,15 +220,35 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
             .filter(|(m, span)| m.place.country.is_some() && outside(span))
             .map(|(m, _)| m)
     };
+    // The outlet's own country, when the name says it in brackets ("Daily
+    // Times (PK)") or the outlet is a known national one ("Radio Okapi").
+    let bracketed_code = || {
+        text.as_bytes().windows(4).find_map(|w| match *w {
+            [b'(', a, b, b')'] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                gaz.view().country([a, b]).map(|_| [a, b])
+            }
+            _ => None,
+        })
+    };
+    let national_outlet = || {
+        lexicon::LEXICON
+            .national_media
+            .matches(toks, 0)
+            .find(|&(s, e, _)| outside(&(s, e)))
+            .map(|(_, _, code)| (code as u16).to_le_bytes())
+    };
     places()
         .find(|m| m.place.kind == PlaceKind::Country)
         .and_then(|m| m.place.country.as_deref())
+        .and_then(code_of)
+        .or_else(bracketed_code)
+        .or_else(national_outlet)
         .or_else(|| {
             topo.demonyms
                 .iter()
                 .zip(&topo.demonym_spans)
                 .find(|(_, span)| outside(span))
-                .map(|(d, _)| d.country.as_str())
+                .and_then(|(d, _)| code_of(&d.country))
         })
         // Last, a city or division the outlet is named after ("Imphal Free
         // Press"); a village that shares an ordinary word with the name
@@ -235,8 +257,8 @@ pub(crate) fn country_named(gaz: &Gazetteer, text: &str, code_ok: bool) -> Optio
             places()
                 .find(|m| matches!(m.place.kind, PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2))
                 .and_then(|m| m.place.country.as_deref())
+                .and_then(code_of)
         })
-        .and_then(code_of)
 }
 
 /// The outlet names of a `;`-separated list, each without a trailing
