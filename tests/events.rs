@@ -800,7 +800,7 @@ fn raiders_striking_homes_is_not_an_air_strike() {
 /// geo_precision 3; a country as subject or modifier is no location.
 #[test]
 fn country_level_events_sit_at_the_capital() {
-    let d = extract("Unidentified gunmen attacked a bus in western Kenya on Tuesday, killing four.");
+    let d = extract("Unidentified gunmen attacked a bus in Kenya on Tuesday, killing four.");
     let loc = d.events[0].location.as_ref().expect("a location");
     assert_eq!((loc.place.name.as_ref(), loc.geo_precision), ("Nairobi", 3));
     // The span still points at the words that named the country.
@@ -1902,4 +1902,30 @@ fn an_apposition_leaves_the_subject_in_place() {
     let d = extract("JNIM fighters and al Qaeda's leaders said on Monday they would continue attacks on the army.");
     let threat = d.events.iter().find(|e| e.event_type == "threaten").expect("a threat");
     assert_eq!(threat.source.as_ref().map(|a| a.name.as_str()), Some("Al-Qaeda"), "{:?}", d.events);
+}
+
+/// A compass part of a country ("northern Kenya", "the west of Kenya") puts
+/// the event at a division in that part, at region precision, not at the
+/// capital; the country alone, or a country whose name starts with a
+/// compass word, still gives the capital.
+#[test]
+fn compass_part_of_a_country() {
+    let loc = |text: &str| {
+        let d = extract(text);
+        let ev = d.events.into_iter().find(|e| e.location.is_some()).expect("an event with a location");
+        ev.location.unwrap()
+    };
+    let nairobi_lat = -1.29;
+    let north = loc("Gunmen killed four herders in northern Kenya on Tuesday.");
+    assert_eq!(north.place.country.as_deref(), Some("KE"));
+    assert_eq!(north.place.kind, geoevents::PlaceKind::Admin1);
+    assert!(north.place.lat > nairobi_lat + 1.0, "{:?}", north.place);
+    assert_eq!((north.text.as_deref(), north.geo_precision), (Some("northern Kenya"), 3));
+    let west = loc("Police clashed with rioters in the west of Kenya on Tuesday.");
+    assert!(west.place.lon < 36.0 && west.place.kind == geoevents::PlaceKind::Admin1, "{:?}", west.place);
+    assert_eq!(west.text.as_deref(), Some("west of Kenya"));
+    let north_east = loc("A roadside bomb killed two soldiers in north-eastern Kenya on Tuesday.");
+    assert!(north_east.place.lon > 38.5 && north_east.place.lat > 0.0, "{:?}", north_east.place);
+    assert_eq!(loc("Gunmen killed four herders in Kenya on Tuesday.").place.name, "Nairobi");
+    assert_eq!(loc("A bomb exploded in South Sudan on Tuesday.").place.name, "Juba");
 }

@@ -13,10 +13,13 @@
 //! the document's most specific, most mentioned place. A
 //! document that names no place at all puts the event in the home area of a
 //! group it involves ("Pokot raiders" → West Pokot), else at the capital of
-//! its country, at `geo_precision` 3.
+//! its country, at `geo_precision` 3. A country named alone is its capital,
+//! and a compass part of one ("northern Kenya") a division in that part,
+//! both at `geo_precision` 3.
 
 use super::lexicon::{cue, EVENT_LEXICON};
 use super::Actor;
+use crate::gazetteer::compass::Compass;
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::tokens::{shape, Token};
 use crate::toponyms::Toponyms;
@@ -358,4 +361,46 @@ pub(crate) fn actor_home(gaz: &Gazetteer, actor: &Actor, event_country: Option<&
     }
     gaz.division(country, home)
         .or_else(|| gaz.lookup(home).into_iter().map(|c| c.place).find(|p| p.country.as_deref() == Some(country)))
+}
+
+/// The compass part of a country a mention at byte `start` of `input` is
+/// qualified with, and where that qualifier starts: "northern Kenya",
+/// "north-eastern Kenya", "the north of Kenya", "western parts of Kenya".
+pub(crate) fn compass_before(input: &str, start: usize) -> Option<(Compass, usize)> {
+    // The last few words before the mention, nearest first, with their
+    // starts; a hyphen joins ("north-eastern"), other punctuation ends
+    // the phrase.
+    if !input.is_char_boundary(start) {
+        return None;
+    }
+    let mut words: Vec<(&str, usize)> = Vec::with_capacity(4);
+    let mut end = start;
+    while words.len() < 4 {
+        let before = &input[..end];
+        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        // Words are set apart by spaces; anything else ends the phrase.
+        if trimmed.len() == before.len() {
+            break;
+        }
+        let word_start = trimmed.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-').len();
+        if word_start == trimmed.len() {
+            break;
+        }
+        words.push((&trimmed[word_start..], word_start));
+        end = word_start;
+    }
+    let word = |k: usize| words.get(k).map(|w| w.0.to_ascii_lowercase());
+    let compass = |k: usize| word(k).and_then(|w| Compass::parse(&w)).map(|c| (c, words[k].1));
+    // "north east Kenya" before "east Kenya".
+    let two = |k: usize| {
+        let (a, b) = (word(k + 1)?, word(k)?);
+        Compass::parse(&format!("{a}{b}")).filter(|_| Compass::parse(&a).is_some()).map(|c| (c, words[k + 1].1))
+    };
+    match word(0).as_deref() {
+        Some("of") => match word(1).as_deref() {
+            Some("part" | "parts" | "region" | "regions") => two(2).or_else(|| compass(2)),
+            _ => two(1).or_else(|| compass(1)),
+        },
+        _ => two(0).or_else(|| compass(0)),
+    }
 }

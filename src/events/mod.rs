@@ -885,7 +885,17 @@ pub(crate) fn extract(
             // Only the country is named ("Tunisia extended the state of
             // emergency"): ACLED places such events at the capital, at
             // country precision; the mention's span stays.
-            if let Some(cap) = loc.place.country.as_deref().and_then(|c| gaz.capital(c)) {
+            // A part of it ("northern Kenya", "the south of Nigeria") is a
+            // division in that part, at region precision.
+            let part = loc.start.and_then(|s| location::compass_before(input, s)).and_then(|(toward, from)| {
+                loc.place.country.as_deref().and_then(|c| gaz.division_toward(c, toward)).map(|d| (d, from))
+            });
+            if let Some((division, from)) = part {
+                loc.place = division;
+                loc.geo_precision = 3;
+                loc.start = Some(from);
+                loc.text = loc.end.and_then(|e| input.get(from..e)).map(str::to_string);
+            } else if let Some(cap) = loc.place.country.as_deref().and_then(|c| gaz.capital(c)) {
                 loc.place = cap;
                 loc.geo_precision = 3;
             }

@@ -19,6 +19,7 @@
 //! lookups touch, and is shared by every thread. User-loaded GeoNames data
 //! goes through the same writer at run time.
 
+pub(crate) mod compass;
 pub(crate) mod distance;
 mod geonames;
 pub(crate) mod memo;
@@ -59,6 +60,7 @@ static BUNDLED: Lazy<Gazetteer> = Lazy::new(|| {
             load_time: t0.elapsed(),
             skipped_rows: 0,
             capitals: Default::default(),
+            divisions: Default::default(),
             id: next_id(),
         },
         Err(_) => Gazetteer::empty(),
@@ -82,6 +84,8 @@ pub struct Gazetteer {
     skipped_rows: usize,
     /// Country → its capital's record, built on first use.
     capitals: once_cell::sync::OnceCell<FxHashMap<[u8; 2], u32>>,
+    /// Country → its first-level divisions' records, built on first use.
+    divisions: once_cell::sync::OnceCell<FxHashMap<[u8; 2], Vec<u32>>>,
     /// Unique per loaded gazetteer (clones share it): tags per-thread memos.
     id: u64,
 }
@@ -148,6 +152,7 @@ impl Gazetteer {
             load_time: Duration::ZERO,
             skipped_rows: 0,
             capitals: Default::default(),
+            divisions: Default::default(),
             id: next_id(),
         }
     }
@@ -248,6 +253,33 @@ impl Gazetteer {
             best.into_iter().map(|(k, (i, _))| (k, i)).collect()
         });
         caps.get(&c).map(|&i| self.place(i))
+    }
+
+    /// The first-level division that stands for the `toward` part of the
+    /// country with ISO alpha-2 `code` ("northern Kenya"): see
+    /// [`compass::division_toward`]. `None` for a country with fewer than
+    /// three divisions.
+    pub(crate) fn division_toward(&self, code: &str, toward: compass::Compass) -> Option<Place> {
+        let c = country_code(code)?;
+        let divisions = self.divisions.get_or_init(|| {
+            let v = self.view();
+            let mut by_country: FxHashMap<[u8; 2], Vec<u32>> = FxHashMap::default();
+            for i in 0..v.len() as u32 {
+                let r = v.record(i);
+                // Curated regions are admin1 rows too; only GeoNames'
+                // divisions tile the country.
+                if r.kind() == PlaceKind::Admin1 && r.fcode() == "ADM1" {
+                    if let Some(cc) = r.country() {
+                        by_country.entry(cc).or_default().push(i);
+                    }
+                }
+            }
+            by_country
+        });
+        let records = divisions.get(&c)?;
+        let v = self.view();
+        let points: Vec<(f64, f64)> = records.iter().map(|&i| (v.record(i).lat(), v.record(i).lon())).collect();
+        compass::division_toward(&points, toward).map(|k| self.place(records[k]))
     }
 
     /// The first-level division (or curated region) called `name` in the
@@ -519,6 +551,7 @@ impl GazetteerBuilder {
             load_time: t0.elapsed(),
             skipped_rows: skipped,
             capitals: Default::default(),
+            divisions: Default::default(),
             id: next_id(),
         })
     }
