@@ -334,6 +334,14 @@ fn casualty_forms() {
         // A count after a comma is not the killed word's object: the two
         // are missing, not dead.
         ("Gunmen attacked a police post in Dadaab, four officers killed, two missing.", Some(4), None),
+        // A list of victims after the verb counts every item.
+        ("Gunmen attacked a checkpoint in Mandera, killing two police officers and a civilian.", Some(3), None),
+        ("An airstrike killed a woman and her two children in Idlib on Tuesday.", Some(3), None),
+        ("Gunmen stormed a bus in Bannu, killing three soldiers and two civilians.", Some(5), None),
+        // A child's age is no count.
+        ("Raiders killed a herder and his three-year-old son in Baringo.", Some(2), None),
+        // A verb after the first count is its own: the arrested are not dead.
+        ("Four militants were killed and dozens of suspects arrested in a raid in Karachi.", Some(4), None),
     ];
     let mut failures = Vec::new();
     for &(t, killed, wounded) in cases {

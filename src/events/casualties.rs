@@ -2,7 +2,7 @@
 //!
 //! Handles "two", "at least 12", "dozens", "a dozen", "a soldier was killed",
 //! "killing 3 and wounding 5", "Two people were killed and two wounded", "left
-//! 4 dead", "N dead". A count in a sentence that describes a cumulative toll
+//! 4 dead", "N dead", "killing two police officers and a civilian". A count in a sentence that describes a cumulative toll
 //! ("killing at least 25,490 people in Gaza" over 100 days; "since October";
 //! "so far this year") is not one event's casualties and is ignored.
 
@@ -400,6 +400,9 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         }
     }
     let mut out = Casualties::default();
+    // What a verb before each count made it (killed, wounded, or neither),
+    // for a count listed after it.
+    let mut verdicts: Vec<Option<bool>> = Vec::with_capacity(nums.len());
     let cumulative = w.iter().any(|x| is_cumulative_cue(x));
     let sentenced = w.iter().any(|x| x.starts_with("sentenc") || x.starts_with("condemn"));
     for (k, &(s, e, v)) in nums.iter().enumerate() {
@@ -531,7 +534,24 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         let measure = w.get(e + 1).is_some_and(|x| {
             matches!(*x, "total" | "number" | "few" | "further" | "estimated" | "lot" | "series" | "handful" | "dozen")
         });
-        let what = forward(false).or_else(|| if measure { None } else { backward() }).or_else(|| forward(true));
+        // "killing two police officers and a civilian", "killed a woman and
+        // her two children": a count listed after a counted noun phrase
+        // (its words only, then "and") is counted the same way.
+        let listed = || {
+            let (ps, pe, _) = *nums.get(k.checked_sub(1)?)?;
+            let and = (s > 0 && w[s - 1] == "and").then(|| s - 1).or_else(|| {
+                (s > 1 && matches!(w[s - 1], "his" | "her" | "their") && w[s - 2] == "and").then(|| s - 2)
+            })?;
+            let phrase = (pe + 1..and).all(|j| {
+                toks[j].has(shape::JOINED) && (is_filler(w[j]) || is_plain_noun(w[j])) && !is_casualty_word(w[j])
+            });
+            (ps < s && and > pe && toks[and].has(shape::JOINED) && phrase).then_some(verdicts[k - 1]).flatten()
+        };
+        let ahead = forward(false);
+        let behind = if ahead.is_some() || measure { None } else { backward() };
+        let listed = if ahead.or(behind).is_none() { forward(true).is_none().then(listed).flatten() } else { None };
+        let what = ahead.or(behind).or_else(|| forward(true)).or(listed);
+        verdicts.push(None);
         let Some(killed) = what else { continue };
         // "no one was hurt", "none were killed".
         if s > 0 && matches!(w[s - 1], "no") {
@@ -548,6 +568,13 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         if cumulative && v >= 50 {
             continue;
         }
+        // (Only a verb before the list counts its later items: in "four
+        // militants were killed and dozens arrested" the verb is the first
+        // count's alone.)
+        verdicts[k] = behind.or(listed);
+        // "his three-year-old son" in a list is one victim, not three.
+        let age = w.get(e + 1).is_some_and(|x| matches!(*x, "year" | "month" | "week" | "day"));
+        let v = if listed.is_some() && age { 1 } else { v };
         let slot = if killed { &mut out.killed } else { &mut out.wounded };
         *slot = Some(slot.unwrap_or(0).saturating_add(v));
     }
