@@ -1878,6 +1878,20 @@ fn an_organisation_introduced_with_its_acronym_is_an_actor() {
     let ev = d.events.iter().find(|e| e.event_type == "accuse").expect("an accusation");
     let source = ev.source.as_ref().map(|a| a.name.as_str());
     assert_eq!(source, Some("Strategic Framework for the Defence of the People of Azawad"), "{:?}", d.events);
+    // Its fighters before its name are the organisation; later its acronym
+    // alone names it, with its fighters after it or as "its fighters".
+    let d = extract(
+        "Fighters of the Strategic Framework for the Defence of the People of Azawad (CSP-DPA) attacked an army \
+         post near Kidal on Sunday. The CSP-DPA said its fighters had seized weapons. On Monday, CSP-DPA fighters \
+         ambushed a convoy near Gao, killing two soldiers.",
+    );
+    let csp = "Strategic Framework for the Defence of the People of Azawad";
+    let by_trigger = |t: &str| d.events.iter().find(|e| e.trigger.text.starts_with(t)).expect(t);
+    let source = |t: &str| by_trigger(t).source.as_ref().map(|a| (a.name.as_str(), a.text.as_str()));
+    assert_eq!(source("attacked").map(|s| s.0), Some(csp), "{:?}", d.events);
+    assert_eq!(source("seized").map(|s| s.0), Some(csp), "{:?}", d.events);
+    assert_eq!(source("said").map(|s| s.0), Some(csp), "{:?}", d.events);
+    assert_eq!(source("ambushed"), Some((csp, "CSP-DPA fighters")), "{:?}", d.events);
     // A known group keeps its catalogue name.
     let d = extract("The Rapid Support Forces (RSF) attacked El Fasher on Tuesday.");
     let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");

@@ -37,6 +37,17 @@ impl FoundActor {
     }
 }
 
+/// An organisation a story introduced with its acronym ("the Strategic
+/// Framework for the Defence of the People of Azawad (CSP-DPA)"), so that
+/// the acronym alone names it later ("The CSP-DPA said").
+#[derive(Clone, Debug)]
+pub(crate) struct Organisation {
+    /// The acronym as written ("CSP-DPA").
+    pub acronym: String,
+    /// The organisation, named in full.
+    pub actor: Actor,
+}
+
 /// Country names for ACLED-style generic actor names.
 fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Option<&'g str>) -> &'a str {
     names(topo_country).unwrap_or(topo_country)
@@ -125,6 +136,8 @@ pub(crate) struct TriggerAt {
 }
 
 /// Finds the actors among tokens `s..e`, whose event triggers are `verbs`.
+/// `organisations` are those the story introduced with an acronym so far;
+/// the sentence's own are added to it.
 pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
@@ -132,6 +145,7 @@ pub(crate) fn find_actors<'g>(
     topo: &Toponyms,
     verbs: &[TriggerAt],
     country_names: &dyn Fn(&str) -> Option<&'g str>,
+    organisations: &mut Vec<Organisation>,
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
     let mut out = Vec::new();
@@ -181,9 +195,14 @@ pub(crate) fn find_actors<'g>(
             && i > s
             && toks[i].has(shape::JOINED)
             && (toks[i - 1].folded_is("its") || toks[i - 1].folded_is("their"));
-        if let Some(owner) = out.iter().rev().find(|a| possessed && a.tok_end < i && a.actor.country.is_some()) {
+        // (An organisation introduced with its acronym has no kind or
+        // country; one with fighters is armed.)
+        let introduced = |a: &FoundActor| a.named && a.actor.kind.is_none();
+        if let Some(owner) =
+            out.iter().rev().find(|a| possessed && a.tok_end < i && (a.actor.country.is_some() || introduced(a)))
+        {
             let armed = |k: &str| matches!(k, "armed_group" | "rebel_group" | "military");
-            if armed(&def.kind) && owner.actor.kind.as_deref().is_some_and(armed) {
+            if armed(&def.kind) && (owner.actor.kind.as_deref().is_some_and(armed) || introduced(owner)) {
                 let text = input[toks[i - 1].input_start as usize..toks[end - 1].input_end as usize].to_string();
                 let actor = Actor { text, ..owner.actor.clone() };
                 let named = owner.named;
@@ -326,9 +345,77 @@ pub(crate) fn find_actors<'g>(
         }
         out.retain(|a| a.tok_end <= start || end <= a.tok_start);
         let name = input[toks[start].input_start as usize..toks[acronym - 1].input_end as usize].to_string();
+        // Its own fighters before it are the organisation: "Fighters of the
+        // Strategic Framework … (CSP-DPA) attacked".
+        let of = |k: usize| toks[k].folded_is("of") || toks[k].folded_is("the");
+        let fighters = out.iter().position(|a| {
+            !a.named
+                && a.actor.kind.as_deref() == Some("armed_group")
+                && a.tok_end < start
+                && start - a.tok_end <= 2
+                && (a.tok_end..start).all(of)
+        });
+        let start = match fighters {
+            Some(f) => out.remove(f).tok_start,
+            None => start,
+        };
         let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
         let actor = Actor { text, name, country: None, kind: None };
+        let acronym = input[toks[acronym].input_start as usize..toks[end - 1].input_end as usize].to_string();
+        if !organisations.iter().any(|o| o.acronym == acronym) {
+            organisations.push(Organisation { acronym, actor: actor.clone() });
+        }
         out.push(FoundActor { tok_start: start, tok_end: end, actor, reports: false, named: true });
+    }
+    // Later, the acronym alone ("The CSP-DPA said"), with the group's own
+    // fighters after it ("CSP-DPA fighters").
+    if !organisations.is_empty() {
+        let mut k = s;
+        while k < e {
+            if !toks[k].has(shape::ALL_CAPS) || out.iter().any(|a| a.tok_start <= k && k < a.tok_end) {
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            while end < e
+                && toks[end].has(shape::ALL_CAPS)
+                && input.get(toks[end - 1].input_end as usize..toks[end].input_start as usize) == Some("-")
+            {
+                end += 1;
+            }
+            let written = &input[toks[k].input_start as usize..toks[end - 1].input_end as usize];
+            if let Some(org) = organisations.iter().find(|o| o.acronym == written) {
+                let mut actor = Actor { text: written.to_string(), ..org.actor.clone() };
+                let fighters = out
+                    .iter()
+                    .position(|a| a.tok_start == end && !a.named && a.actor.kind.as_deref() == Some("armed_group"));
+                let mut tok_end = end;
+                if let Some(f) = fighters {
+                    tok_end = out[f].tok_end;
+                    actor.text = input[toks[k].input_start as usize..toks[tok_end - 1].input_end as usize].to_string();
+                    out.remove(f);
+                }
+                out.push(FoundActor { tok_start: k, tok_end, actor, reports: false, named: true });
+            }
+            k = end;
+        }
+        // "The CSP-DPA said its fighters had seized weapons": the fighters
+        // are the organisation (as for a known group, above).
+        for f in 0..out.len() {
+            let a = &out[f];
+            let possessed = a.tok_start > s
+                && !a.named
+                && a.actor.kind.as_deref() == Some("armed_group")
+                && (toks[a.tok_start - 1].folded_is("its") || toks[a.tok_start - 1].folded_is("their"));
+            let owner =
+                out.iter().filter(|o| possessed && o.named && o.actor.kind.is_none() && o.tok_end < a.tok_start);
+            if let Some(owner) = owner.max_by_key(|o| o.tok_end) {
+                let (from, to) = (a.tok_start - 1, a.tok_end);
+                let text = input[toks[from].input_start as usize..toks[to - 1].input_end as usize].to_string();
+                let actor = Actor { text, ..owner.actor.clone() };
+                out[f] = FoundActor { tok_start: from, tok_end: to, actor, reports: out[f].reports, named: true };
+            }
+        }
     }
     for a in &mut out {
         a.reports = reports_event(toks, a.tok_end);
@@ -370,7 +457,11 @@ fn introduced_organisations(input: &str, toks: &[Token], (s, e): (usize, usize))
             } else if connector(&toks[prev]) && prev > s && toks[prev].has(shape::JOINED) {
                 // Over one or two connectors to the capitalised word before.
                 let before = if connector(&toks[prev - 1]) && prev - 1 > s { prev - 2 } else { prev - 1 };
-                if !cap(&toks[before]) || toks[before].has(shape::SENTENCE_START) {
+                // (A plural agent word is not part of the name: "Fighters
+                // of the Strategic Framework …" are its fighters.)
+                let agents = LEXICON.words.word(&toks[before]).is_some_and(|r| r & role::EVENT_WORD != 0)
+                    && input[toks[before].input_start as usize..toks[before].input_end as usize].ends_with('s');
+                if !cap(&toks[before]) || toks[before].has(shape::SENTENCE_START) || agents {
                     break;
                 }
                 start = before;

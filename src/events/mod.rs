@@ -332,6 +332,8 @@ pub(crate) fn extract(
     let headline = is_headline(input, &sentences);
     // The armed group the story named last (see "the rebels" below).
     let mut last_group: Option<Actor> = None;
+    // Organisations introduced with an acronym, which may name them later.
+    let mut organisations: Vec<actors::Organisation> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
         // The story proper owes the headline nothing: "the strikes" in its
         // lede are its own, not the headline's.
@@ -395,7 +397,7 @@ pub(crate) fn extract(
             armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
             state_weapon: def.state_weapon,
         }));
-        let mut found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names);
+        let mut found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names, &mut organisations);
         // "the rebels", "the militants": the armed group the story last
         // named ("Yemen's Houthi rebels fired two missiles … saying the
         // rebels would continue").
