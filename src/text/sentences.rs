@@ -206,8 +206,34 @@ const LONGEST_ABBREVIATION: usize = 6;
 /// period does not end a sentence: "Mrs", "Gov", "St".
 pub fn is_abbreviation(word: &str) -> bool {
     // Most words before a period are longer than any abbreviation.
-    word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&abbreviation_key(word.as_bytes()))
 }
+
+/// A word of at most [`LONGEST_ABBREVIATION`] bytes as one integer: its
+/// bytes lower-cased (ASCII only, as `eq_ignore_ascii_case` compares them),
+/// and its length in the top byte. Two such words are equal ignoring ASCII
+/// case exactly when their keys are, and comparing integers spares a string
+/// comparison per abbreviation.
+const fn abbreviation_key(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`abbreviation_key`] of each of [`ABBREVIATIONS`].
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {
@@ -331,6 +357,13 @@ mod tests {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LONGEST_ABBREVIATION));
         assert!(ABBREVIATIONS.iter().any(|a| a.len() == LONGEST_ABBREVIATION));
         assert!(is_abbreviation("MESSRS") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+        // The keys agree with a comparison ignoring ASCII case.
+        for w in
+            ["mr", "Mr", "MR", "mrs", "m", "", "gen.", "St", "sT", "no", "nos", "nox", "é", "Dr\u{0}", "messrs", "u.s"]
+        {
+            let want = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+            assert_eq!(is_abbreviation(w), want, "{w:?}");
+        }
     }
 
     #[test]
