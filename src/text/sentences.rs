@@ -43,7 +43,10 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                 while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
                     j += 1;
                 }
-                if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
+                // (Both curly quotes start with the byte 0xE2.)
+                if bytes.get(j) == Some(&0xE2)
+                    && (text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}'))
+                {
                     j += 3;
                 }
                 ends_sentence(text, i, j).then_some(j)
@@ -111,12 +114,29 @@ fn candidate_mask(block: &[u8]) -> u64 {
 /// lower case, or in upper case after a line of 50 bytes or more, with no
 /// indent and no blank line between. The line runs from `line_start`.
 fn line_ends_sentence(text: &str, line_start: usize, i: usize) -> bool {
-    let line = text[line_start..i].trim_end();
-    if line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']) {
-        return true;
-    }
-    let next = &text[i + 1..];
-    let Some(c) = next.chars().next() else { return true };
+    let bytes = text.as_bytes();
+    // A line nearly always ends in an ASCII byte other than a space: then
+    // it needs no trimming, and its last character is that byte.
+    let line = match bytes[line_start..i].last() {
+        Some(&b) if b.is_ascii() && !is_ascii_space(b) => {
+            if matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b')') {
+                return true;
+            }
+            &text[line_start..i]
+        }
+        _ => {
+            let line = text[line_start..i].trim_end();
+            if line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']) {
+                return true;
+            }
+            line
+        }
+    };
+    let c = match bytes.get(i + 1) {
+        None => return true,
+        Some(&b) if b.is_ascii() => b as char,
+        Some(_) => text[i + 1..].chars().next().unwrap_or(' '),
+    };
     // A blank line or an indent opens a paragraph.
     if c.is_whitespace() {
         return true;
