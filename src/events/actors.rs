@@ -53,6 +53,30 @@ fn country_name<'a, 'g: 'a>(topo_country: &'a str, names: &dyn Fn(&str) -> Optio
     names(topo_country).unwrap_or(topo_country)
 }
 
+/// The placeholder of a generic agent's name template ("Police Forces of
+/// {country}").
+const COUNTRY_SLOT: &str = "{country}";
+
+/// `template` with every [`COUNTRY_SLOT`] replaced by `country`, as
+/// `str::replace` would do it: a name is a few words, and the set-up of
+/// `replace`'s substring searcher cost more than the search itself.
+fn fill_country(template: &str, country: &str) -> String {
+    let mut out = String::with_capacity(template.len() + country.len());
+    let mut rest = template;
+    while let Some(p) = rest.find('{') {
+        if rest[p..].starts_with(COUNTRY_SLOT) {
+            out.push_str(&rest[..p]);
+            out.push_str(country);
+            rest = &rest[p + COUNTRY_SLOT.len()..];
+        } else {
+            out.push_str(&rest[..=p]);
+            rest = &rest[p + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Fills in the country of a generic agent whose own words named none
 /// ("police", "civilians"): `country` is its event's (the event's place,
 /// else the document's). With none, the name drops its country part.
@@ -67,7 +91,7 @@ pub(crate) fn settle_country<'g>(
     actor.name = match country {
         Some(c) => {
             actor.country = Some(c.to_string());
-            actor.name.replace("{country}", country_name(c, country_names))
+            fill_country(&actor.name, country_name(c, country_names))
         }
         None => actor.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
     };
@@ -238,7 +262,7 @@ pub(crate) fn find_actors<'g>(
         // Sudanese, whatever country the story is mostly about.
         let name = if def.generic {
             match &country {
-                Some(c) => def.name.replace("{country}", country_name(c, country_names)),
+                Some(c) => fill_country(&def.name, country_name(c, country_names)),
                 None => def.name.clone(),
             }
         } else {
@@ -516,4 +540,25 @@ fn between_subject_and_verb(t: &Token) -> bool {
     ["today", "yesterday", "has", "have", "had", "reportedly", "also", "again", "then", "later", "allegedly"]
         .iter()
         .any(|w| t.folded_is(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_country_replaces_as_str_replace_does() {
+        let templates = [
+            "Police Forces of {country}",
+            "{country}",
+            "",
+            "Rioters ({country})",
+            "{country} {country}",
+            "{count",
+            "{{country}}{",
+        ];
+        for t in templates {
+            assert_eq!(fill_country(t, "Kenya"), t.replace(COUNTRY_SLOT, "Kenya"), "{t}");
+        }
+    }
 }

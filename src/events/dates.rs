@@ -14,9 +14,10 @@
 //! A relative expression without a document date resolves to nothing.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use once_cell::sync::Lazy;
 
 use super::DatePrecision;
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{hash_bytes, shape, Token};
 
 /// A date found in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +73,78 @@ fn number(w: &str) -> Option<u32> {
     w.parse().ok()
 }
 
-/// First bytes of the lower-case words that start a date expression:
-/// weekdays written in lower case, "today", "tonight", "this", "yesterday",
-/// "overnight", "last".
-fn may_start_relative(b: &u8) -> bool {
-    matches!(b, b'm' | b't' | b'w' | b'f' | b's' | b'y' | b'o' | b'l')
+/// The words without a digit that can open a date expression: every word
+/// [`weekday`] and [`month`] accept, and the relative words of [`find_date`].
+const OPENERS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "today",
+    "tonight",
+    "this",
+    "yesterday",
+    "overnight",
+    "last",
+];
+
+/// Bits of [`OPENER_FILTER`]: a power of two.
+const OPENER_FILTER_BITS: usize = 4096;
+
+/// A filter on the top bits of the token hashes of [`OPENERS`]. A date
+/// expression opens with a number or one of these words, and one bit test
+/// turns away nearly every other token of a sentence before any string
+/// comparison.
+static OPENER_FILTER: Lazy<[u64; OPENER_FILTER_BITS / 64]> = Lazy::new(|| {
+    let mut bits = [0u64; OPENER_FILTER_BITS / 64];
+    for w in OPENERS {
+        let b = opener_bit(hash_bytes(w.as_bytes()));
+        bits[b >> 6] |= 1 << (b & 63);
+    }
+    bits
+});
+
+/// The [`OPENER_FILTER`] bit of a token hash.
+#[inline]
+fn opener_bit(hash: u64) -> usize {
+    (hash >> (64 - OPENER_FILTER_BITS.trailing_zeros())) as usize
+}
+
+/// True when the token may open a date expression (no false negatives).
+#[inline]
+fn may_open(filter: &[u64; OPENER_FILTER_BITS / 64], t: &Token) -> bool {
+    if t.has(shape::DIGIT) {
+        return true;
+    }
+    let b = opener_bit(t.hash);
+    filter[b >> 6] >> (b & 63) & 1 != 0
 }
 
 /// The most recent `wd` on or before `doc` (strictly before when `strict`).
@@ -89,15 +157,16 @@ fn last_weekday(doc: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
 /// Finds the first date expression among `toks` (a sentence).
 pub(crate) fn find_date(toks: &[Token], folded: &str, doc: Option<NaiveDate>) -> Option<FoundDate> {
     let w = |i: usize| toks.get(i).map_or("", |t| t.folded(folded));
+    let filter = &*OPENER_FILTER;
     for i in 0..toks.len() {
-        let digit = toks[i].has(shape::DIGIT);
-        let capital = toks[i].has(shape::CAPITALIZED);
-        // Every expression starts with a number, a capitalised month or
-        // weekday, or one of a few lower-case words; this one byte test
-        // skips the string comparisons for most tokens.
-        if !digit && !capital && !folded.as_bytes().get(toks[i].start as usize).is_some_and(may_start_relative) {
+        // Every expression starts with a number, a month, a weekday or one
+        // of a few relative words: the filter skips the string comparisons
+        // for most tokens.
+        if !may_open(filter, &toks[i]) {
             continue;
         }
+        let digit = toks[i].has(shape::DIGIT);
+        let capital = toks[i].has(shape::CAPITALIZED);
         let word = w(i);
         // ISO dates: 2024 01 23 after the fold turned hyphens into spaces.
         if word.len() == 4 && digit {
@@ -266,6 +335,30 @@ mod tests {
         assert_eq!(dateline("KYIV, March 3 - Russia", ""), None);
         // Not a dateline: a lower-case word before the month.
         assert_eq!(dateline("Troops entered on March 21 and left.", "2024-03-25"), None);
+    }
+
+    #[test]
+    fn every_opener_passes_the_filter() {
+        for w in OPENERS {
+            let b = opener_bit(hash_bytes(w.as_bytes()));
+            assert!(OPENER_FILTER[b >> 6] >> (b & 63) & 1 != 0, "{w}");
+        }
+        // Every word the matchers accept is an opener: the lists agree.
+        for name in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] {
+            assert!(weekday(name).is_some() && OPENERS.contains(&name), "{name}");
+        }
+        for m in 1..=12u8 {
+            let name = chrono::Month::try_from(m).unwrap().name().to_lowercase();
+            for w in [name.as_str(), &name[..3]] {
+                assert!(month(w) == Some(m.into()) && OPENERS.contains(&w), "{w}");
+            }
+        }
+        assert!(month("sept").is_some() && OPENERS.contains(&"sept"));
+        let text = "Inflation stayed above target while exports of grain, coffee and copper rose faster than expected";
+        let f = FoldedText::new(text);
+        let mut t = Tokenizer::new();
+        let passed = t.tokenize(&f, text).iter().filter(|tok| may_open(&OPENER_FILTER, tok)).count();
+        assert!(passed <= 1, "{passed} ordinary words pass the filter");
     }
 
     #[test]

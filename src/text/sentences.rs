@@ -24,49 +24,86 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let bytes = text.as_bytes();
     let mut start = 0usize;
-    let mut i = 0usize;
-    // Jump between candidate terminators with memchr rather than testing
-    // every byte; "!" is rare in news, so its next position is cached.
-    let mut next_bang = memchr::memchr(b'!', bytes).unwrap_or(bytes.len());
-    while i < bytes.len() {
-        if next_bang < i {
-            next_bang = memchr::memchr(b'!', &bytes[i..]).map_or(bytes.len(), |p| i + p);
-        }
-        let next = memchr::memchr3(b'.', b'?', b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
-        i = next.min(next_bang);
-        if i >= bytes.len() {
-            break;
-        }
-        let b = bytes[i];
-        let end_here = match b {
-            b'\n' if line_ends_sentence(text, i) => Some(i),
-            b'.' | b'!' | b'?' => {
+    // Where the line of the next line break starts: one past the last line
+    // break seen, since every one of them is visited in order.
+    let mut line_start = 0usize;
+    // Every terminator and line break, in order. A sentence that ends at a
+    // terminator takes in the closing quotes after it, and none of those is
+    // a candidate itself, so no candidate is ever skipped.
+    for_each_candidate(bytes, |i| {
+        let end_here = match bytes[i] {
+            b'\n' => {
+                let ends = line_ends_sentence(text, line_start, i);
+                line_start = i + 1;
+                ends.then_some(i)
+            }
+            _ => {
                 // Include closing quotes/brackets in the sentence.
                 let mut j = i + 1;
                 while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
                     j += 1;
                 }
-                if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
+                // (Both curly quotes start with the byte 0xE2.)
+                if bytes.get(j) == Some(&0xE2)
+                    && (text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}'))
+                {
                     j += 3;
                 }
-                if ends_sentence(text, i, j) {
-                    Some(j)
-                } else {
-                    None
-                }
+                ends_sentence(text, i, j).then_some(j)
             }
-            _ => None,
         };
         if let Some(e) = end_here {
             push_trimmed(text, start, e, &mut out);
             start = e;
-            i = e.max(i + 1);
-            continue;
         }
-        i += 1;
-    }
+    });
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Calls `f` with the position of every `.`, `!`, `?` and line break of
+/// `bytes`, in order.
+#[inline(always)]
+fn for_each_candidate(bytes: &[u8], mut f: impl FnMut(usize)) {
+    // A mask per 64-byte block, then one bit scan per candidate: sentences
+    // are short, and a search call per candidate cost more than the test of
+    // every byte (a loop the compiler vectorises).
+    let mut blocks = bytes.chunks_exact(64);
+    let mut base = 0;
+    for block in &mut blocks {
+        let mut mask = candidate_mask(block);
+        while mask != 0 {
+            f(base + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        base += 64;
+    }
+    let rest = blocks.remainder();
+    let mut tail = [0u8; 64];
+    tail[..rest.len()].copy_from_slice(rest);
+    let mut mask = candidate_mask(&tail);
+    while mask != 0 {
+        f(base + mask.trailing_zeros() as usize);
+        mask &= mask - 1;
+    }
+}
+
+/// Bit `j` is set when byte `j` of the block (at most 64 bytes) is a
+/// sentence terminator or a line break.
+#[inline(always)]
+fn candidate_mask(block: &[u8]) -> u64 {
+    let mut hit = [0u8; 64];
+    for (v, &b) in hit.iter_mut().zip(block) {
+        *v = ((b == b'.') | (b == b'!') | (b == b'?') | (b == b'\n')) as u8;
+    }
+    // Gathered eight at a time as in the tokenizer's word bitmap: the
+    // multiplier moves byte j's bit 0 to bit 56 + j without carries.
+    let mut mask = 0;
+    for (j, c) in hit.chunks_exact(8).enumerate() {
+        let m = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        mask |= (m.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    mask
 }
 
 /// Whether the line break at `i` ends a sentence. Headlines, datelines,
@@ -75,15 +112,31 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 /// improving") does not. A line break ends a sentence unless the next line
 /// carries on a long line that has no closing punctuation: it starts in
 /// lower case, or in upper case after a line of 50 bytes or more, with no
-/// indent and no blank line between.
-fn line_ends_sentence(text: &str, i: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..i]).map_or(0, |p| p + 1);
-    let line = text[line_start..i].trim_end();
-    if line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']) {
-        return true;
-    }
-    let next = &text[i + 1..];
-    let Some(c) = next.chars().next() else { return true };
+/// indent and no blank line between. The line runs from `line_start`.
+fn line_ends_sentence(text: &str, line_start: usize, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    // A line nearly always ends in an ASCII byte other than a space: then
+    // it needs no trimming, and its last character is that byte.
+    let line = match bytes[line_start..i].last() {
+        Some(&b) if b.is_ascii() && !is_ascii_space(b) => {
+            if matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b')') {
+                return true;
+            }
+            &text[line_start..i]
+        }
+        _ => {
+            let line = text[line_start..i].trim_end();
+            if line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']) {
+                return true;
+            }
+            line
+        }
+    };
+    let c = match bytes.get(i + 1) {
+        None => return true,
+        Some(&b) if b.is_ascii() => b as char,
+        Some(_) => text[i + 1..].chars().next().unwrap_or(' '),
+    };
     // A blank line or an indent opens a paragraph.
     if c.is_whitespace() {
         return true;
@@ -173,8 +226,34 @@ const LONGEST_ABBREVIATION: usize = 6;
 /// period does not end a sentence: "Mrs", "Gov", "St".
 pub fn is_abbreviation(word: &str) -> bool {
     // Most words before a period are longer than any abbreviation.
-    word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&abbreviation_key(word.as_bytes()))
 }
+
+/// A word of at most [`LONGEST_ABBREVIATION`] bytes as one integer: its
+/// bytes lower-cased (ASCII only, as `eq_ignore_ascii_case` compares them),
+/// and its length in the top byte. Two such words are equal ignoring ASCII
+/// case exactly when their keys are, and comparing integers spares a string
+/// comparison per abbreviation.
+const fn abbreviation_key(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`abbreviation_key`] of each of [`ABBREVIATIONS`].
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {
@@ -298,6 +377,25 @@ mod tests {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LONGEST_ABBREVIATION));
         assert!(ABBREVIATIONS.iter().any(|a| a.len() == LONGEST_ABBREVIATION));
         assert!(is_abbreviation("MESSRS") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+        // The keys agree with a comparison ignoring ASCII case.
+        for w in
+            ["mr", "Mr", "MR", "mrs", "m", "", "gen.", "St", "sT", "no", "nos", "nox", "é", "Dr\u{0}", "messrs", "u.s"]
+        {
+            let want = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+            assert_eq!(is_abbreviation(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn every_candidate_is_visited_in_order() {
+        // Texts across the 64-byte block boundary, candidates at its edges.
+        for len in [0, 1, 63, 64, 65, 127, 128, 130] {
+            let text: Vec<u8> = (0..len).map(|i| b".a!b?c\nd"[(i * 7 + i / 5) % 8]).collect();
+            let mut seen = Vec::new();
+            for_each_candidate(&text, |i| seen.push(i));
+            let want: Vec<usize> = (0..len).filter(|&i| matches!(text[i], b'.' | b'!' | b'?' | b'\n')).collect();
+            assert_eq!(seen, want, "{len}");
+        }
     }
 
     #[test]
