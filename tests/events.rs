@@ -504,6 +504,14 @@ fn occupied_territory_and_possessive_agents() {
     assert!(doc.events.iter().all(|e| !e.event_type.contains("territory")), "no territorial change:{}", show(&doc));
     let e = violent(t, &doc).into_iter().next().unwrap_or_else(|| panic!("no event:{}", show(&doc)));
     assert_eq!(e.location.as_ref().and_then(|l| l.text.as_deref()), Some("Jenin refugee camp"), "{}", show(&doc));
+    // Nor are "12 kidnapped students" an abduction: the rescue is a clash;
+    // "Three killed in attack" still counts its dead.
+    let t = "Troops rescued 12 kidnapped students in Katsina state on Saturday after a gunfight with their abductors.";
+    let doc = extract(t);
+    assert!(doc.events.iter().all(|e| !e.event_type.starts_with("abduction")), "no abduction:{}", show(&doc));
+    assert!(doc.events.iter().any(|e| e.event_type == "armed_clash"), "the gunfight:{}", show(&doc));
+    let doc = extract("Three killed in attack on village in Zamfara.");
+    assert!(doc.events.iter().any(|e| is_violent(e) && e.killed == Some(3)), "{}", show(&doc));
     // "its fighters" are the group that speaks of them; a statement is not
     // addressed to its speaker.
     let t = "Hamas's armed wing, the Qassam Brigades, said its fighters destroyed two Israeli tanks with rockets in Khan Younis.";

@@ -340,7 +340,7 @@ fn is_cumulative_cue(w: &str) -> bool {
 
 /// Parses a count token: digits with thousands commas already split by the
 /// tokenizer are rejoined by the caller; here one token.
-fn count_of(w: &str) -> Option<u32> {
+pub(crate) fn count_of(w: &str) -> Option<u32> {
     if !w.is_empty() && w.len() <= 9 && w.bytes().all(|b| b.is_ascii_digit()) {
         return w.parse().ok();
     }

@@ -17,6 +17,7 @@ use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::sentences::sentence_spans;
 use crate::text::tokens::{shape, Token};
 use crate::text::FoldedText;
+use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
 use actors::{find_actors, FoundActor, TriggerAt};
 use codebook::{default_actors, refine_type};
@@ -362,11 +363,24 @@ pub(crate) fn extract(
                 });
             // A participle right after a determiner is an adjective: "the
             // occupied West Bank", "the captured town".
-            let attributive = k > s
+            // So is one between a count and its noun: "troops rescued 12
+            // kidnapped students" (but not "Three killed in attack").
+            let participle = k > s
                 && end == k + 1
                 && toks[k].has(shape::JOINED)
-                && ["the", "a", "an", "its", "their"].iter().any(|w| toks[k - 1].folded_is(w))
                 && input[toks[k].input_start as usize..toks[k].input_end as usize].ends_with("ed");
+            let before = &toks[k.saturating_sub(1)];
+            let determiner = ["the", "a", "an", "its", "their"].iter().any(|w| before.folded_is(w));
+            let count = casualties::count_of(before.folded(ftext)).is_some();
+            let noun_after = toks.get(end).is_some_and(|t| {
+                t.has(shape::JOINED)
+                    && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
+                    && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
+                    && !["in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while", "near"]
+                        .iter()
+                        .any(|w| t.folded_is(w))
+            });
+            let attributive = participle && (determiner || (count && noun_after));
             let adjective = modifier || attributive;
             if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(adjective || month || riot_unit)) {
                 trigs.push((k, end, def));
