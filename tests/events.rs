@@ -1959,3 +1959,17 @@ fn compass_part_of_a_country() {
     assert_eq!(loc("Gunmen killed four herders in Kenya on Tuesday.").place.name, "Nairobi");
     assert_eq!(loc("A bomb exploded in South Sudan on Tuesday.").place.name, "Juba");
 }
+
+/// An event noun before the name of a body of people names that body: an
+/// "aid group" gives no aid, "aid workers" killed are victims of a strike.
+#[test]
+fn an_event_noun_naming_a_body_of_people_is_no_event() {
+    let doc = extract("A local aid group said the shelling hit a market in El Fasher.");
+    assert!(doc.events.iter().all(|e| e.event_type != "aid"), "{}", show(&doc));
+    assert!(doc.events.iter().any(|e| e.event_type == "shelling_artillery_missile_attack"), "{}", show(&doc));
+    let doc = extract("Two aid workers were killed in an airstrike in Rafah on Tuesday.");
+    assert!(doc.events.iter().all(|e| e.event_type != "aid"), "{}", show(&doc));
+    // Aid given is still aid.
+    let doc = extract("The United Nations sent aid to El Fasher on Tuesday.");
+    assert!(doc.events.iter().any(|e| e.event_type == "aid"), "{}", show(&doc));
+}

@@ -39,6 +39,9 @@ pub(crate) struct TriggerDef {
     /// airstrikes"). Not one the lexicon marks ambiguous: "the Ugandan
     /// bombing" was in Uganda.
     pub state_weapon: bool,
+    /// A noun ("protest", "aid"), which may modify another noun ("aid
+    /// group") rather than name an event.
+    pub noun: bool,
 }
 
 /// Flag on an actor phrase's value: the alias contains an acronym ("AU",
@@ -122,6 +125,7 @@ impl EventLexicon {
                     word,
                     "killed" | "dead" | "died" | "wounded" | "injured" | "hurt" | "killing" | "wounding" | "injuring"
                 ),
+                noun: r.get(1) == Some("noun"),
                 state_weapon: r.get(1) == Some("noun")
                     && matches!(t, "air_drone_strike" | "shelling_artillery_missile_attack")
                     && !note.starts_with("ambiguous"),

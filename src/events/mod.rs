@@ -382,7 +382,18 @@ pub(crate) fn extract(
             });
             let attributive = participle && (determiner || (count && noun_after));
             let adjective = modifier || attributive;
-            if let Some(def) = lex.trigger_defs.get(idx as usize).filter(|_| !(adjective || month || riot_unit)) {
+            // A noun before the name of a body of people names that body,
+            // not an event: "a local aid group said", "protest leaders".
+            let names_a_body = toks.get(end).is_some_and(|t| {
+                input.get(toks[end - 1].input_end as usize..t.input_start as usize) == Some(" ")
+                    && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0)
+                        || BODIES.iter().any(|w| t.folded_is(w)))
+            });
+            if let Some(def) = lex
+                .trigger_defs
+                .get(idx as usize)
+                .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body)))
+            {
                 trigs.push((k, end, def));
             }
         }
@@ -547,6 +558,7 @@ pub(crate) fn extract(
                         weapon: false,
                         casualty: false,
                         state_weapon: false,
+                        noun: def.noun,
                     };
                     if verbal.as_ref().is_none_or(|v| &*v.2.event_type != "threaten") {
                         verbal = Some((ts, te, def));
@@ -636,6 +648,7 @@ pub(crate) fn extract(
                         weapon: false,
                         casualty: true,
                         state_weapon: false,
+                        noun: false,
                     },
                 ));
             }
@@ -919,6 +932,25 @@ pub(crate) fn extract(
     }
     events
 }
+
+/// Nouns for bodies of people that an event noun may modify ("aid
+/// workers", "protest organisers").
+const BODIES: [&str; 14] = [
+    "workers",
+    "worker",
+    "agencies",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "officials",
+    "leaders",
+    "groups",
+    "charity",
+    "charities",
+    "organisers",
+    "organizers",
+];
 
 /// The tokens of an actor's name in which no place locates an event. A town
 /// or district before a group says where it is, so it stays outside:
