@@ -1973,3 +1973,17 @@ fn an_event_noun_naming_a_body_of_people_is_no_event() {
     let doc = extract("The United Nations sent aid to El Fasher on Tuesday.");
     assert!(doc.events.iter().any(|e| e.event_type == "aid"), "{}", show(&doc));
 }
+
+/// A conflict's running toll in the perfect is background, not an event of
+/// its own; a toll of one attack in the same tense still is.
+#[test]
+fn a_wars_running_toll_is_no_event() {
+    let doc = extract(
+        "The war between the army and the RSF, which erupted in April 2023, has killed tens of thousands of people.",
+    );
+    assert!(doc.events.iter().all(|e| !is_violent(e)), "{}", show(&doc));
+    let doc = extract("The civil war has left more than 300,000 people dead in Syria.");
+    assert!(doc.events.iter().all(|e| !is_violent(e)), "{}", show(&doc));
+    let doc = extract("The bombing has killed at least 12 people in Kabul, police said.");
+    assert!(doc.events.iter().any(|e| is_violent(e) && e.killed == Some(12)), "{}", show(&doc));
+}

@@ -653,6 +653,11 @@ pub(crate) fn extract(
                 ));
             }
         }
+        // "The war …, which erupted in April 2023, has killed tens of
+        // thousands": a conflict's running toll is background, not an event.
+        if material.as_ref().is_some_and(|&(ts, _, _)| running_toll(toks, s, ts)) {
+            material = None;
+        }
         if let Some((ts, te, def)) = material {
             'material: {
                 let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
@@ -931,6 +936,18 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// Whether the trigger at token `ts` is a perfect whose subject is a whole
+/// conflict: "The war … has killed", "the insurgency has claimed".
+fn running_toll(toks: &[Token], s: usize, ts: usize) -> bool {
+    const CONFLICT: [&str; 5] = ["war", "conflict", "insurgency", "crisis", "unrest"];
+    // "the war", "the civil war", "the Ukraine war".
+    let the = |k: usize| (k.saturating_sub(2).max(s)..k).any(|p| toks[p].folded_is("the"));
+    ts > s + 1
+        && (toks[ts - 1].folded_is("has") || toks[ts - 1].folded_is("have"))
+        && ["killed", "claimed", "left", "displaced"].iter().any(|w| toks[ts].folded_is(w))
+        && (s + 1..ts - 1).any(|k| the(k) && CONFLICT.iter().any(|w| toks[k].folded_is(w)))
 }
 
 /// Nouns for bodies of people that an event noun may modify ("aid
