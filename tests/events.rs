@@ -1987,3 +1987,16 @@ fn a_wars_running_toll_is_no_event() {
     let doc = extract("The bombing has killed at least 12 people in Kabul, police said.");
     assert!(doc.events.iter().any(|e| is_violent(e) && e.killed == Some(12)), "{}", show(&doc));
 }
+
+/// A raid that kills and abducts is an attack (ACLED codes the killing);
+/// an abduction with no one killed stays one.
+#[test]
+fn killing_in_an_abduction_raid_makes_it_an_attack() {
+    let doc = extract(
+        "Armed bandits killed at least 20 villagers and abducted dozens of others in a raid on a village in Zamfara state on Sunday.",
+    );
+    let ev = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("no event:{}", show(&doc)));
+    assert_eq!((ev.event_type.as_str(), ev.killed), ("attack", Some(20)), "{}", show(&doc));
+    let doc = extract("Gunmen abducted 12 students from a school in Katsina state on Sunday.");
+    assert!(doc.events.iter().any(|e| e.event_type == "abduction_forced_disappearance"), "{}", show(&doc));
+}

@@ -665,6 +665,13 @@ pub(crate) fn extract(
                 let mut target = tgt.map(|i| found_actors[i].actor.clone());
                 let mut event_type = def.event_type.to_string();
                 let mut cameo = def.cameo.to_string();
+                // Killing in the same raid makes an abduction an attack, as
+                // ACLED codes it: "bandits killed 20 villagers and abducted
+                // dozens of others".
+                if event_type == "abduction_forced_disappearance" && cas.killed.is_some_and(|k| k > 0) {
+                    event_type = "attack".into();
+                    cameo = "190".into();
+                }
                 let fam = family(&event_type);
                 // A definite description ("the strikes", "the bombardments") of an
                 // earlier event of the same family is a repeat report of it.
