@@ -2000,3 +2000,19 @@ fn killing_in_an_abduction_raid_makes_it_an_attack() {
     let doc = extract("Gunmen abducted 12 students from a school in Katsina state on Sunday.");
     assert!(doc.events.iter().any(|e| e.event_type == "abduction_forced_disappearance"), "{}", show(&doc));
 }
+
+/// A sentence that characterises a kind of event ("have become rampant",
+/// "are common") tells of no event, whatever else it names; an event noun
+/// that is the subject of a report still is one.
+#[test]
+fn a_characterised_kind_of_event_is_background() {
+    let doc = extract(
+        "Kidnappings for ransom have become rampant in Nigeria's northwest, where heavily armed gangs raid villages \
+         and abduct residents.",
+    );
+    assert!(doc.events.is_empty(), "{}", show(&doc));
+    let doc = extract("Such attacks are common in the region.");
+    assert!(doc.events.is_empty(), "{}", show(&doc));
+    let doc = extract("Clashes between rival clans killed four people in Wajir on Sunday.");
+    assert!(doc.events.iter().any(is_violent), "{}", show(&doc));
+}

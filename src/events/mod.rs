@@ -394,6 +394,14 @@ pub(crate) fn extract(
                 .get(idx as usize)
                 .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body)))
             {
+                // A sentence that characterises a kind of event is
+                // background throughout: "Kidnappings for ransom have become
+                // rampant in the northwest, where gangs raid villages and
+                // abduct residents".
+                if def.noun && characterised(toks, end, e) {
+                    trigs.clear();
+                    break;
+                }
                 trigs.push((k, end, def));
             }
         }
@@ -943,6 +951,20 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// Whether an event noun ending at token `end` (before the sentence end `e`)
+/// is the subject of a characterisation, which tells of a kind of event and
+/// not of one: "Kidnappings for ransom have become rampant", "Such attacks
+/// are common in the region".
+fn characterised(toks: &[Token], end: usize, e: usize) -> bool {
+    const STATE: [&str; 8] = ["common", "rampant", "frequent", "rife", "widespread", "commonplace", "routine", "rare"];
+    (end..(end + 4).min(e)).any(|k| {
+        let next = |w: &str| toks.get(k + 1).is_some_and(|t| t.folded_is(w));
+        ((toks[k].folded_is("have") || toks[k].folded_is("has")) && next("become"))
+            || (["are", "is", "remain", "remains"].iter().any(|w| toks[k].folded_is(w))
+                && STATE.iter().any(|w| next(w)))
+    })
 }
 
 /// Whether the trigger at token `ts` is a perfect whose subject is a whole
