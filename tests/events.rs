@@ -1375,6 +1375,12 @@ fn whoever_reports_an_event_is_not_its_target() {
     let e = violent_at(t, &doc, "Mandera");
     assert!(e.target.as_ref().is_none_or(|a| a.kind.as_deref() != Some("police")), "{}", show(&doc));
     assert_eq!(e.event_type, "attack", "the police only report it:{}", show(&doc));
+    // So does a spokesman named after his office.
+    let t =
+        "Police spokesman Yazid Abubakar said gunmen stormed a village near Gusau late on Sunday, shooting residents.";
+    let doc = extract(t);
+    let e = violent_at(t, &doc, "Gusau");
+    assert_eq!(e.event_type, "attack", "the police only report it:{}", show(&doc));
     // Hearsay about a group is no report by it.
     let t = "Militiamen said to be loyal to the governor attacked police near Mandera on Monday.";
     let doc = extract(t);

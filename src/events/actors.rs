@@ -514,6 +514,14 @@ fn reports_event(toks: &[Token], mut k: usize) -> bool {
             toks[k..].iter().take(3).take_while(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0).count();
         k += office;
     }
+    // Through the name of its spokesman: "Police spokesman Yazid Abubakar
+    // said".
+    let name = toks[k.min(toks.len())..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.has(shape::JOINED) && t.has(shape::CAPITALIZED) && !t.has(shape::ALL_CAPS))
+        .count();
+    k += name;
     toks.get(k).is_some_and(|t| {
         ["said", "says", "told", "reported", "stated", "added", "announced"].iter().any(|w| t.folded_is(w))
     }) && toks.get(k + 1).is_none_or(|t| !t.folded_is("to"))
