@@ -5,8 +5,6 @@
 //! names, event triggers) are all phrase sets, so matching them costs a few
 //! hash probes per token and never builds a string.
 
-use rustc_hash::FxHashMap;
-
 use super::fold::fold_str_into;
 use super::tokens::{combine, exact_keys, shape, Token, KEY_START};
 
@@ -18,10 +16,81 @@ struct Entry {
     prefix: bool,
 }
 
+impl Entry {
+    /// The entry as a non-zero word (zero marks an empty [`KeyTable`] slot):
+    /// bit 34 set, bit 33 `prefix`, bit 32 whether there is a value, the
+    /// value in the low 32 bits.
+    fn pack(self) -> u64 {
+        1 << 34 | (self.prefix as u64) << 33 | self.value.map_or(0, |v| 1 << 32 | v as u64)
+    }
+
+    fn unpack(w: u64) -> Entry {
+        Entry { value: (w >> 32 & 1 == 1).then_some(w as u32), prefix: w >> 33 & 1 == 1 }
+    }
+}
+
+/// The keys of a [`PhraseSet`] and their entries: open addressing with
+/// linear probing, at most half full.
+///
+/// The keys are sequence keys, already well mixed, so a key's low bits are
+/// its home slot and a probe is a load and a compare or two: the pipeline
+/// asks every token's key of some sets, and a general-purpose map's hashing
+/// and group matching cost several times that.
+#[derive(Clone, Debug, Default)]
+struct KeyTable {
+    /// (key, packed entry); a packed zero is an empty slot.
+    slots: Vec<(u64, u64)>,
+    len: usize,
+}
+
+impl KeyTable {
+    #[inline]
+    fn get(&self, key: u64) -> Option<Entry> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key as usize & mask;
+        // At most half full, so every probe sequence reaches an empty slot.
+        while let Some(&(k, e)) = self.slots.get(i) {
+            if e == 0 {
+                return None;
+            }
+            if k == key {
+                return Some(Entry::unpack(e));
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// Sets the entry of `key`, adding the key if it is new.
+    fn set(&mut self, key: u64, entry: Entry) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let grown = vec![(0, 0); (self.slots.len() * 2).max(16)];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.len = 0;
+            for (k, e) in old.into_iter().filter(|s| s.1 != 0) {
+                self.set(k, Entry::unpack(e));
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        while self.slots[i].1 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].1 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (key, entry.pack());
+    }
+
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|s| s.1 != 0).map(|s| s.0)
+    }
+}
+
 /// A set of phrases, each with a `u32` value.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
-    map: FxHashMap<u64, Entry>,
+    map: KeyTable,
     max_tokens: usize,
     /// One bit per key of `map`, indexed by the key's top bits, with about
     /// sixteen bits per key. The pipeline probes some sets at every token of
@@ -46,14 +115,16 @@ impl PhraseSet {
         let Some(k) = exact_keys(&fold) else { return };
         let t = k.tokens as usize;
         self.max_tokens = self.max_tokens.max(t);
-        for p in &k.prefixes[..t - 1] {
-            self.map.entry(*p).or_insert(Entry { value: None, prefix: true }).prefix = true;
+        for &p in &k.prefixes[..t - 1] {
+            let kept = self.map.get(p).and_then(|e| e.value);
+            self.map.set(p, Entry { value: kept, prefix: true });
         }
-        let e = self.map.entry(k.key).or_insert(Entry { value: None, prefix: false });
-        e.value = Some(match e.value {
+        let old = self.map.get(k.key);
+        let value = match old.and_then(|e| e.value) {
             Some(old) => merge(old, value),
             None => value,
-        });
+        };
+        self.map.set(k.key, Entry { value: Some(value), prefix: old.is_some_and(|e| e.prefix) });
         self.refilter(&k.prefixes[..t - 1], k.key);
     }
 
@@ -61,11 +132,11 @@ impl PhraseSet {
     /// from the map) while it has fewer than sixteen bits per key.
     fn refilter(&mut self, prefixes: &[u64], key: u64) {
         let bits = self.filter.len() * 64;
-        if bits < self.map.len() * 16 {
-            let bits = (self.map.len() * 16).next_power_of_two().max(1024);
+        if bits < self.map.len * 16 {
+            let bits = (self.map.len * 16).next_power_of_two().max(1024);
             self.filter = vec![0; bits / 64];
             self.filter_shift = 64 - bits.trailing_zeros();
-            let keys: Vec<u64> = self.map.keys().copied().collect();
+            let keys: Vec<u64> = self.map.keys().collect();
             keys.into_iter().for_each(|k| self.set_bit(k));
         } else {
             prefixes.iter().for_each(|&k| self.set_bit(k));
@@ -94,12 +165,12 @@ impl PhraseSet {
 
     /// Number of entries (phrases and prefixes).
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.map.len
     }
 
     /// True when the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.map.len == 0
     }
 
     /// The value of a single token, if it is a one-word phrase.
@@ -109,7 +180,7 @@ impl PhraseSet {
         if !self.may_hold(key) {
             return None;
         }
-        self.map.get(&key).and_then(|e| e.value)
+        self.map.get(key).and_then(|e| e.value)
     }
 
     /// The longest phrase starting at token `i`: (end token, exclusive; value).
@@ -126,7 +197,7 @@ impl PhraseSet {
         let end = tokens.len().min(i + self.max_tokens);
         let mut best = None;
         let mut j = i;
-        while let Some(e) = self.map.get(&key) {
+        while let Some(e) = self.map.get(key) {
             if let Some(v) = e.value {
                 best = Some((j + 1, v));
             }
@@ -174,6 +245,37 @@ impl PhraseSet {
 mod tests {
     use super::*;
     use crate::text::{FoldedText, Tokenizer};
+
+    #[test]
+    fn key_table_agrees_with_a_hash_map() {
+        // Keys crowded onto few home slots (equal low bits) and spread ones.
+        let mut t = KeyTable::default();
+        let mut m = std::collections::HashMap::new();
+        for i in 0..3000u64 {
+            let key = if i % 3 == 0 { i << 40 } else { i.wrapping_mul(0x9E37_79B9_7F4A_7C15) };
+            let e = Entry { value: (i % 5 != 0).then_some(i as u32), prefix: i % 2 == 0 };
+            t.set(key, e);
+            m.insert(key, e);
+            if i % 7 == 0 {
+                let e = Entry { value: None, prefix: true };
+                t.set(key, e);
+                m.insert(key, e);
+            }
+        }
+        assert_eq!(t.len, m.len());
+        for i in 0..4000u64 {
+            for key in [i << 40, i.wrapping_mul(0x9E37_79B9_7F4A_7C15)] {
+                let got = t.get(key).map(|e| (e.value, e.prefix));
+                assert_eq!(got, m.get(&key).map(|e| (e.value, e.prefix)), "{key:x}");
+            }
+        }
+        let mut keys: Vec<u64> = t.keys().collect();
+        keys.sort_unstable();
+        let mut want: Vec<u64> = m.keys().copied().collect();
+        want.sort_unstable();
+        assert_eq!(keys, want);
+        assert!(KeyTable::default().get(0).is_none());
+    }
 
     #[test]
     fn longest_phrase_wins_and_respects_punctuation() {

@@ -91,39 +91,71 @@ const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 const MUL: u64 = 0x5851_F42D_4C95_7F2D;
 
 /// Hashes the bytes of one folded token. Deterministic across runs and builds.
+///
+/// The bytes are taken eight at a time as little-endian words, the last
+/// group zero-padded (tokens hold no NUL bytes, so the padding is no
+/// ambiguity): a token of up to eight bytes, most of them, is one mixing
+/// step, which the tokenizer feeds from a single masked load.
 #[inline]
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     hash_word(bytes)
 }
 
-/// [`hash_bytes`], inlined into the tokenizer's per-word loop.
+/// [`hash_bytes`], always inlined: callers that pass literals get a constant.
 #[inline(always)]
 fn hash_word(bytes: &[u8]) -> u64 {
     let mut h = SEED;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(MUL);
+        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
     }
-    // The tail, unrolled by length: most tokens are shorter than eight
-    // bytes, so this is nearly all of the hashing, and a jump to straight-line
-    // steps beats a loop's test per byte.
-    let step = |h: u64, b: u8| (h.rotate_left(5) ^ b as u64).wrapping_mul(MUL);
-    h = match *chunks.remainder() {
-        [] => h,
-        [a] => step(h, a),
-        [a, b] => step(step(h, a), b),
-        [a, b, c] => step(step(step(h, a), b), c),
-        [a, b, c, d] => step(step(step(step(h, a), b), c), d),
-        [a, b, c, d, e] => step(step(step(step(step(h, a), b), c), d), e),
-        [a, b, c, d, e, f] => step(step(step(step(step(step(h, a), b), c), d), e), f),
-        [a, b, c, d, e, f, g] => step(step(step(step(step(step(step(h, a), b), c), d), e), f), g),
-        ref rest => rest.iter().fold(h, |h, &b| step(h, b)),
-    };
-    // Finalise so that short tokens spread over all bits.
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = mix(h, tail_word(rest));
+    }
+    finish(h)
+}
+
+/// [`hash_bytes`] of the `len` bytes at `at` in `text`, for the tokenizer:
+/// a word of one to eight bytes with eight readable bytes from its start is
+/// one unaligned load, masked to the word (the zero padding of
+/// [`hash_bytes`]), instead of a copy of its tail.
+#[inline(always)]
+fn hash_at(text: &[u8], at: usize, len: usize) -> u64 {
+    if let (1..=8, Some(c)) = (len, text.get(at..at + 8)) {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        return finish(mix(SEED, w & (!0 >> (64 - 8 * len))));
+    }
+    hash_word(&text[at..at + len])
+}
+
+/// One step of the token hash: eight more bytes as a little-endian word.
+#[inline(always)]
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(MUL)
+}
+
+/// The final avalanche, so that short tokens spread over all bits.
+#[inline(always)]
+fn finish(mut h: u64) -> u64 {
     h ^= h >> 29;
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h ^ (h >> 32)
+}
+
+/// A tail of one to seven bytes as a zero-padded little-endian word, from
+/// two overlapping reads (or three single bytes) rather than a byte loop.
+#[inline(always)]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+        // The overlap holds the same bytes in both reads, so `|` is exact.
+        lo | hi << (8 * (n - 4))
+    } else {
+        rest[0] as u64 | (rest[n / 2] as u64) << (8 * (n / 2)) | (rest[n - 1] as u64) << (8 * (n - 1))
+    }
 }
 
 /// The key of a token sequence: `combine(combine(START, h1), h2)…`.
@@ -232,7 +264,7 @@ impl Tokenizer {
                 input_start: in_start as u32,
                 input_end: in_end as u32,
                 shape: shape_flags,
-                hash: hash_word(word),
+                hash: hash_at(bytes, start, end - start),
             };
             prev_len = Some(end - start);
             prev_end = i;
@@ -644,15 +676,13 @@ mod tests {
         (f, v)
     }
 
-    /// [`hash_bytes`] as a plain loop.
+    /// [`hash_bytes`] as a plain loop over zero-padded eight-byte words.
     fn reference_hash(bytes: &[u8]) -> u64 {
         let mut h = SEED;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(MUL);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(MUL);
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(MUL);
         }
         h ^= h >> 29;
         h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -741,10 +771,16 @@ mod tests {
     }
 
     #[test]
-    fn hash_tail_unrolling_matches_the_loop() {
+    fn hash_fast_paths_match_the_loop() {
         let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37) ^ 0x5A).collect();
         for len in 0..bytes.len() {
             assert_eq!(hash_bytes(&bytes[..len]), reference_hash(&bytes[..len]), "length {len}");
+            // The masked load, away from and right at the end of the text.
+            for at in 0..bytes.len() - len {
+                assert_eq!(hash_at(&bytes, at, len), reference_hash(&bytes[at..at + len]), "{at}+{len}");
+            }
+            let end = bytes.len() - len;
+            assert_eq!(hash_at(&bytes, end, len), reference_hash(&bytes[end..]), "{end}+{len} at the end");
         }
     }
 

@@ -46,6 +46,8 @@ struct DocTables {
     /// Bit filter over the hashes of the document's other tokens (see
     /// [`DocContext::written_lowercase`]).
     uppercase_bits: Vec<u64>,
+    /// Bit `k` is set when token `k` has a [`MAY_START`] flag.
+    may_start: Vec<u64>,
     persons: FxHashSet<u64>,
     aged: Vec<u64>,
     mask: Vec<bool>,
@@ -128,7 +130,7 @@ fn recognize_with(
     let lex = &*LEXICON;
     let n = toks.len();
     let text = folded.as_str();
-    let DocTables { roles, lowercase, uppercase_bits, persons, aged, mask, translit_key } = tables;
+    let DocTables { roles, lowercase, uppercase_bits, may_start, persons, aged, mask, translit_key } = tables;
     roles.clear();
     roles.extend(toks.iter().map(|t| {
         let r = lex.words.word(t).unwrap_or(0);
@@ -145,10 +147,24 @@ fn recognize_with(
     // lower-case words never reach the hash set.
     uppercase_bits.clear();
     uppercase_bits.resize(UPPERCASE_BITS / 64, 0);
-    for t in toks.iter().filter(|t| !is_lower(t)) {
-        let b = (t.hash >> (64 - UPPERCASE_BITS.trailing_zeros())) as usize;
-        uppercase_bits[b / 64] |= 1 << (b % 64);
+    // In the same pass, the tokens the scans below stop at, and the count
+    // of tokens in capitals.
+    may_start.clear();
+    may_start.resize(n.div_ceil(64), 0);
+    let mut caps = 0;
+    for (chunk, bits) in toks.chunks(64).zip(may_start.iter_mut()) {
+        let mut w = 0;
+        for (k, t) in chunk.iter().enumerate() {
+            if !is_lower(t) {
+                let b = (t.hash >> (64 - UPPERCASE_BITS.trailing_zeros())) as usize;
+                uppercase_bits[b / 64] |= 1 << (b % 64);
+            }
+            w |= ((t.shape & MAY_START != 0) as u64) << k;
+            caps += t.has(shape::ALL_CAPS) as usize;
+        }
+        *bits = w;
     }
+    let may_start = &may_start[..];
     clear_small(lowercase);
     lowercase.extend(
         toks.iter()
@@ -159,12 +175,13 @@ fn recognize_with(
             .map(|t| t.hash),
     );
     // A document in capitals (or a headline-only one) gives no case evidence.
-    let caps = toks.iter().filter(|t| t.has(shape::ALL_CAPS)).count();
     let shouting = caps * 2 > n;
     // Words this document uses as surnames: right after a given name or a
     // title ("Megyn Kelly" makes a later lone "Kelly" a person).
     clear_small(persons);
-    for k in 1..n {
+    let mut from = 1;
+    while let Some(k) = next_may_start(may_start, from) {
+        from = k + 1;
         let t = &toks[k];
         if !is_cap(t) {
             continue;
@@ -218,7 +235,9 @@ fn recognize_with(
     mask.clear();
     mask.resize(n, false);
     let mut i = 0;
-    while i < n {
+    // Any other token goes on to the next one in both loops below.
+    while let Some(next) = next_may_start(may_start, i) {
+        i = next;
         // Actor names start with a capital or an article ("al-Shabaab").
         let could_start = toks[i].shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::ARTICLE) != 0;
         if let Some((e, v)) = if could_start { lex.actors.longest_at(toks, i) } else { None } {
@@ -258,7 +277,8 @@ fn recognize_with(
     let mut ends: Vec<(usize, Entry)> = Vec::with_capacity(8);
     let max_tokens = view.max_tokens().max(1);
     let mut i = 0;
-    while i < n {
+    while let Some(next) = next_may_start(may_start, i) {
+        i = next;
         let t = &toks[i];
         // An article starts a name only when written as part of it: "al-Qa’im",
         // "Al Qaim"; not "as" in "as well as Jurf al-Sakhar".
@@ -504,6 +524,24 @@ fn clear_small(set: &mut FxHashSet<u64>) {
 
 /// Size of the per-document filter over capitalised and digit tokens.
 const UPPERCASE_BITS: usize = 8192;
+
+/// Shape flags of a token that may start an actor's name, page furniture or
+/// a place name: the scans for them skip every other token, most of a
+/// document, through a bitmap rather than testing each in turn.
+const MAY_START: u8 = shape::CAPITALIZED | shape::ALL_CAPS | shape::ARTICLE | shape::SENTENCE_START;
+
+/// The first token at or after `from` whose bit is set in `bits` (see
+/// [`DocTables::may_start`]).
+#[inline]
+fn next_may_start(bits: &[u64], from: usize) -> Option<usize> {
+    let mut k = from / 64;
+    let mut w = bits.get(k)? & (!0 << (from % 64));
+    while w == 0 {
+        k += 1;
+        w = *bits.get(k)?;
+    }
+    Some(k * 64 + w.trailing_zeros() as usize)
+}
 
 /// A token with no capital and no digit: an ordinary word as written.
 #[inline]
