@@ -1858,6 +1858,16 @@ fn a_possessive_country_qualifies_an_office_across_modifiers() {
     );
     let ev = d.events.iter().find(|e| e.trigger.text == "urged").expect("a request");
     assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Government of India"), "{:?}", d.events);
+    // Also across a word that names a place elsewhere ("Defence", a
+    // district of Karachi), and to the office's own forces.
+    let d = extract("Russia's defence ministry said its forces had captured Zhelanne in Donetsk region.");
+    let ev = d.events.iter().find(|e| e.trigger.text == "captured").expect("a capture");
+    assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Military Forces of Russia"), "{:?}", d.events);
+    // A nationality before a state's weapon names the state that fired it,
+    // after a fronted place too.
+    let d = extract("In the northeastern city of Kharkiv, Russian shelling killed two people on Tuesday evening.");
+    let ev = d.events.iter().find(|e| e.trigger.text == "shelling").expect("the shelling");
+    assert_eq!(ev.source.as_ref().map(|a| a.name.as_str()), Some("Military Forces of Russia"), "{:?}", d.events);
     // Not across a verb: the gunmen come from Somalia, the police are Kenya's.
     let d = extract("Gunmen from Somalia attacked police in Mandera on Tuesday.");
     let ev = d.events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");

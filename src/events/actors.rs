@@ -132,7 +132,6 @@ fn qualifier_across_modifiers(
             && !w.ends_with("ed")
             && !w.ends_with("ing")
             && !verbs.iter().any(|v| v.at == k)
-            && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
     };
     if !toks[i].has(shape::JOINED) {
         return None;
@@ -339,8 +338,12 @@ pub(crate) fn find_actors<'g>(
         }
         let Some((ms, Some(c), true)) = qualifier_before(topo, t) else { continue };
         // Not where someone comes from: "raiders from Ethiopia attacked".
-        let origin = (ms.saturating_sub(2).max(s)..ms)
-            .any(|p| ["from", "in", "of", "at", "near", "to", "into"].iter().any(|w| toks[p].folded_is(w)));
+        // (Not across punctuation: "In the city of Kharkiv, Russian
+        // shelling killed two".)
+        let origin = (ms.saturating_sub(2).max(s)..ms).any(|p| {
+            ["from", "in", "of", "at", "near", "to", "into"].iter().any(|w| toks[p].folded_is(w))
+                && (p + 1..=ms).all(|q| toks[q].has(shape::JOINED))
+        });
         if ms < s || origin || out.iter().any(|a| a.tok_start < t && ms < a.tok_end) {
             continue;
         }
