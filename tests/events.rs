@@ -626,6 +626,13 @@ fn washington_metonym_is_never_an_event_location() {
     let doc = extract(t);
     let e = violent_at(t, &doc, "Jurf al-Sakhar");
     assert_eq!(e.source.as_ref().and_then(|a| a.country.as_deref()), Some("US"), "{}", show(&doc));
+    // Past an aside too, and the aside's date is not the statement's.
+    let t = "Moscow, which launched its full-scale invasion of Ukraine in February 2022, denies targeting civilians.";
+    let doc = extract(t);
+    let e = doc.events.iter().find(|e| e.trigger.text == "denies").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Government of Russia"), "{}", show(&doc));
+    assert_ne!(e.location.as_ref().and_then(|l| l.text.as_deref()), Some("Moscow"), "{}", show(&doc));
+    assert_eq!(e.date, Some(wednesday()), "{}", show(&doc));
 }
 
 #[test]

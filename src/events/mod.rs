@@ -456,6 +456,11 @@ pub(crate) fn extract(
         }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
         let date = dates::find_date(&toks[story..e], ftext, doc_date);
+        // A date inside an aside dates only what the aside tells: "Moscow,
+        // which launched its invasion in February 2022, denies targeting
+        // civilians" is no denial of February 2022.
+        let date_aside = date.and_then(|d| aside_around(input, toks, (s, e), story + d.at));
+        let date_for = |ts: usize| date.filter(|_| date_aside.is_none_or(|(a, b)| a <= ts && ts < b));
         let armed = found_actors
             .iter()
             .filter(|a| !a.reports)
@@ -747,13 +752,13 @@ pub(crate) fn extract(
                         }
                     }
                 }
-                let (date_v, precision) = match (date, inherited_date, doc_date) {
+                let (date_v, precision) = match (date_for(ts), inherited_date, doc_date) {
                     (Some(d), _, _) => (Some(d.date), Some(d.precision)),
                     (None, Some((d, p)), _) => (Some(d), Some(p)),
                     (None, None, Some(d)) => (Some(d), Some(DatePrecision::Week)),
                     _ => (None, None),
                 };
-                if let Some(d) = date {
+                if let Some(d) = date_for(ts) {
                     mem.family_dates.insert(family(&event_type), (d.date, d.precision));
                 }
                 let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
@@ -851,7 +856,7 @@ pub(crate) fn extract(
             if (&*def.event_type == "make_statement" || def.weak) && source.is_none() && target.is_none() {
                 continue;
             }
-            let (date_v, precision) = match (date, doc_date) {
+            let (date_v, precision) = match (date_for(ts), doc_date) {
                 (Some(d), _) => (Some(d.date), Some(d.precision)),
                 (None, Some(d)) => (Some(d), Some(DatePrecision::Day)),
                 _ => (None, None),
@@ -951,6 +956,27 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// The aside around token `k` of the sentence `s..e`: a relative clause
+/// set off by a comma ("…, which launched its invasion in February 2022,
+/// …"), from its relative pronoun to the next comma or the sentence end.
+fn aside_around(input: &str, toks: &[Token], (s, e): (usize, usize), k: usize) -> Option<(usize, usize)> {
+    let comma_before = |p: usize| {
+        input.get(toks[p - 1].input_end as usize..toks[p].input_start as usize).is_some_and(|g| g.contains(','))
+    };
+    let mut start = None;
+    for p in (s + 1..=k.min(e.saturating_sub(1))).rev() {
+        if comma_before(p) {
+            if ["which", "who", "whose"].iter().any(|w| toks[p].folded_is(w)) {
+                start = Some(p);
+            }
+            break;
+        }
+    }
+    let start = start?;
+    let end = (k + 1..e).find(|&q| comma_before(q)).unwrap_or(e);
+    Some((start, end))
 }
 
 /// Whether an event noun ending at token `end` (before the sentence end `e`)

@@ -935,6 +935,15 @@ fn judge(
             literal = false;
         }
     }
+    // Past an aside: "Moscow, which launched its invasion in February
+    // 2022, denies targeting civilians".
+    let aside = toks.get(end).is_some_and(|t| !t.has(shape::JOINED) && (t.folded_is("which") || t.folded_is("who")));
+    if (has_area || has_capital) && aside {
+        let close = (end + 1..toks.len().min(end + 30)).find(|&k| !toks[k].has(shape::JOINED));
+        if close.is_some_and(|c| roles[c] & role::SPEECH_VERB != 0) {
+            literal = false;
+        }
+    }
     if head.has(shape::POSSESSIVE) && (has_area || has_capital) {
         // "Washington’s unqualified support": a metonym noun within three words.
         if (end..(end + 3).min(toks.len())).any(|k| roles[k] & role::METONYM_NOUN != 0) {
