@@ -2039,3 +2039,21 @@ fn a_characterised_kind_of_event_is_background() {
     let doc = extract("Clashes between rival clans killed four people in Wajir on Sunday.");
     assert!(doc.events.iter().any(is_violent), "{}", show(&doc));
 }
+
+/// A group named by capitalised words before a group noun ("the Gran Grif
+/// gang") is a named armed group, and its name alone names it later; a
+/// nationality before the noun names no group.
+#[test]
+fn a_gang_named_before_its_noun_is_a_named_group() {
+    let d = extract(
+        "Members of the Gran Grif gang opened fire on residents of Pont-Sonde on Thursday, killing 70 people. \
+         Gran Grif leader Luckson Elan said the attack was retaliation.",
+    );
+    let attack = d.events.iter().find(|e| e.trigger.text == "opened fire").expect("the attack");
+    assert_eq!(attack.source.as_ref().map(|a| a.name.as_str()), Some("Gran Grif Gang"), "{:?}", d.events);
+    let said = d.events.iter().find(|e| e.event_type == "make_statement").expect("the statement");
+    assert_eq!(said.source.as_ref().map(|a| a.name.as_str()), Some("Gran Grif Gang"), "{:?}", d.events);
+    let d = extract("The Haitian gang attacked a police station in Mirebalais on Monday.");
+    let attack = d.events.iter().find(|e| e.trigger.text == "attacked").expect("the attack");
+    assert!(attack.source.as_ref().is_some_and(|a| a.name.starts_with("Unidentified")), "{:?}", d.events);
+}

@@ -38,12 +38,13 @@ impl FoundActor {
 }
 
 /// An organisation a story introduced with its acronym ("the Strategic
-/// Framework for the Defence of the People of Azawad (CSP-DPA)"), so that
-/// the acronym alone names it later ("The CSP-DPA said").
+/// Framework for the Defence of the People of Azawad (CSP-DPA)") or by a
+/// proper name before a group noun ("the Gran Grif gang"), so that the
+/// short name alone names it later ("The CSP-DPA said", "Gran Grif leader").
 #[derive(Clone, Debug)]
 pub(crate) struct Organisation {
-    /// The acronym as written ("CSP-DPA").
-    pub acronym: String,
+    /// The short name as written ("CSP-DPA", "Gran Grif").
+    pub short_name: String,
     /// The organisation, named in full.
     pub actor: Actor,
 }
@@ -389,29 +390,50 @@ pub(crate) fn find_actors<'g>(
         let text = input[toks[start].input_start as usize..toks[end - 1].input_end as usize].to_string();
         let actor = Actor { text, name, country: None, kind: None };
         let acronym = input[toks[acronym].input_start as usize..toks[end - 1].input_end as usize].to_string();
-        if !organisations.iter().any(|o| o.acronym == acronym) {
-            organisations.push(Organisation { acronym, actor: actor.clone() });
+        if !organisations.iter().any(|o| o.short_name == acronym) {
+            organisations.push(Organisation { short_name: acronym, actor: actor.clone() });
         }
         out.push(FoundActor { tok_start: start, tok_end: end, actor, reports: false, named: true });
+    }
+    // A group named by capitalised words before a group noun: "the Gran
+    // Grif gang", "the Sinaloa cartel". Its name alone names it later
+    // ("Gran Grif leader Luckson Elan said").
+    for g in 0..out.len() {
+        let Some((start, short)) = named_group(input, toks, topo, s, &out[g]) else { continue };
+        let word = &input[toks[out[g].tok_start].input_start as usize..toks[out[g].tok_end - 1].input_end as usize];
+        let mut kind_word = word.to_string();
+        kind_word[..1].make_ascii_uppercase();
+        let name = format!("{short} {kind_word}");
+        let text = input[toks[start].input_start as usize..toks[out[g].tok_end - 1].input_end as usize].to_string();
+        let actor = Actor { text, name, country: None, kind: Some("armed_group".into()) };
+        if !organisations.iter().any(|o| o.short_name == short) {
+            organisations.push(Organisation { short_name: short.to_string(), actor: actor.clone() });
+        }
+        out[g] = FoundActor { tok_start: start, tok_end: out[g].tok_end, actor, reports: false, named: true };
     }
     // Later, the acronym alone ("The CSP-DPA said"), with the group's own
     // fighters after it ("CSP-DPA fighters").
     if !organisations.is_empty() {
         let mut k = s;
         while k < e {
-            if !toks[k].has(shape::ALL_CAPS) || out.iter().any(|a| a.tok_start <= k && k < a.tok_end) {
+            let cased = shape::CAPITALIZED | shape::ALL_CAPS;
+            if toks[k].shape & cased == 0 || out.iter().any(|a| a.tok_start <= k && k < a.tok_end) {
                 k += 1;
                 continue;
             }
-            let mut end = k + 1;
-            while end < e
-                && toks[end].has(shape::ALL_CAPS)
-                && input.get(toks[end - 1].input_end as usize..toks[end].input_start as usize) == Some("-")
-            {
-                end += 1;
+            // The longest run of capitalised words (joined by a space or a
+            // hyphen, at most three) that is a known short name.
+            let gap = |q: usize| input.get(toks[q - 1].input_end as usize..toks[q].input_start as usize);
+            let mut run = k + 1;
+            while run < e && run < k + 3 && toks[run].shape & cased != 0 && matches!(gap(run), Some(" " | "-")) {
+                run += 1;
             }
-            let written = &input[toks[k].input_start as usize..toks[end - 1].input_end as usize];
-            if let Some(org) = organisations.iter().find(|o| o.acronym == written) {
+            let found = (k + 1..=run).rev().find_map(|end| {
+                let written = &input[toks[k].input_start as usize..toks[end - 1].input_end as usize];
+                organisations.iter().find(|o| o.short_name == written).map(|o| (end, written, o))
+            });
+            let end = found.map_or(k + 1, |f| f.0);
+            if let Some((_, written, org)) = found {
                 let mut actor = Actor { text: written.to_string(), ..org.actor.clone() };
                 let fighters = out
                     .iter()
@@ -449,6 +471,47 @@ pub(crate) fn find_actors<'g>(
     }
     out.sort_by_key(|a| a.tok_start);
     out
+}
+
+/// Nouns that a group's proper name comes before ("the Gran Grif gang").
+const GROUP_WORDS: [&str; 6] = ["gang", "cartel", "militia", "group", "gangs", "militias"];
+
+/// If `g` is a group noun with a proper name before it, after "the" ("the
+/// Gran Grif gang", "the Sinaloa cartel"): the name's first token and text.
+/// Not a nationality or a country ("the Haitian gang"), nor a name that is
+/// the subject of a clause at a sentence start.
+fn named_group<'a>(
+    input: &'a str,
+    toks: &[Token],
+    topo: &Toponyms,
+    s: usize,
+    g: &FoundActor,
+) -> Option<(usize, &'a str)> {
+    if g.named || g.tok_end != g.tok_start + 1 || !GROUP_WORDS.iter().any(|w| toks[g.tok_start].folded_is(w)) {
+        return None;
+    }
+    let cased = shape::CAPITALIZED | shape::ALL_CAPS;
+    let gap = |q: usize| input.get(toks[q - 1].input_end as usize..toks[q].input_start as usize);
+    let mut start = g.tok_start;
+    while start > s + 1
+        && g.tok_start - start < 3
+        && toks[start - 1].shape & cased != 0
+        && matches!(gap(start), Some(" " | "-"))
+    {
+        start -= 1;
+    }
+    let the = start > s && toks[start - 1].folded_is("the") && gap(start) == Some(" ");
+    if start == g.tok_start || !the || toks[g.tok_start].shape & cased != 0 {
+        return None;
+    }
+    let national = (start..g.tok_start).any(|k| {
+        topo.demonym_ending_at(k + 1).is_some()
+            || topo.mention_ending_at(k + 1).is_some_and(|m| topo.mentions[m].place.kind == PlaceKind::Country)
+    });
+    if national {
+        return None;
+    }
+    Some((start, &input[toks[start].input_start as usize..toks[g.tok_start - 1].input_end as usize]))
 }
 
 /// Organisations introduced by their name and, in brackets, their acronym:
