@@ -2007,6 +2007,11 @@ fn a_wars_running_toll_is_no_event() {
     assert!(doc.events.iter().all(|e| !is_violent(e)), "{}", show(&doc));
     let doc = extract("The civil war has left more than 300,000 people dead in Syria.");
     assert!(doc.events.iter().all(|e| !is_violent(e)), "{}", show(&doc));
+    let doc = extract("About 700,000 people have been displaced by gang violence in Haiti.");
+    assert!(doc.events.iter().all(|e| !is_violent(e)), "{}", show(&doc));
+    // One battle's toll in the perfect passive is that battle.
+    let doc = extract("At least one person has been killed in fighting between troops and al-Shabab in Galhareeri.");
+    assert!(doc.events.iter().any(|e| is_violent(e) && e.killed == Some(1)), "{}", show(&doc));
     let doc = extract("The bombing has killed at least 12 people in Kabul, police said.");
     assert!(doc.events.iter().any(|e| is_violent(e) && e.killed == Some(12)), "{}", show(&doc));
 }

@@ -994,15 +994,34 @@ fn characterised(toks: &[Token], end: usize, e: usize) -> bool {
 }
 
 /// Whether the trigger at token `ts` is a perfect whose subject is a whole
-/// conflict: "The war … has killed", "the insurgency has claimed".
+/// conflict ("The war … has killed", "the insurgency has claimed"), or a
+/// conflict that a perfect passive's toll is put down to ("700,000 people
+/// have been displaced by gang violence").
 fn running_toll(toks: &[Token], s: usize, ts: usize) -> bool {
     const CONFLICT: [&str; 5] = ["war", "conflict", "insurgency", "crisis", "unrest"];
     // "the war", "the civil war", "the Ukraine war".
     let the = |k: usize| (k.saturating_sub(2).max(s)..k).any(|p| toks[p].folded_is("the"));
-    ts > s + 1
+    let active = ts > s + 1
         && (toks[ts - 1].folded_is("has") || toks[ts - 1].folded_is("have"))
         && ["killed", "claimed", "left", "displaced"].iter().any(|w| toks[ts].folded_is(w))
-        && (s + 1..ts - 1).any(|k| the(k) && CONFLICT.iter().any(|w| toks[k].folded_is(w)))
+        && (s + 1..ts - 1).any(|k| the(k) && CONFLICT.iter().any(|w| toks[k].folded_is(w)));
+    // The passive: "About 700,000 people have been displaced by gang
+    // violence", "… have been killed in the war" (but "one person has
+    // been killed in fighting between …" is one battle's toll).
+    let agent = |words: &[&str]| {
+        words.iter().any(|w| toks[ts].folded_is(w))
+            && (ts.saturating_sub(3).max(s)..ts).any(|k| toks[k].folded_is("by") || toks[k].folded_is("in"))
+    };
+    let perfect_passive = |verbs: &[&str]| {
+        (s + 1..ts).any(|k| {
+            (toks[k - 1].folded_is("have") || toks[k - 1].folded_is("has"))
+                && toks[k].folded_is("been")
+                && toks.get(k + 1).is_some_and(|t| verbs.iter().any(|w| t.folded_is(w)))
+        })
+    };
+    let displaced = perfect_passive(&["displaced", "uprooted"]) && agent(&["violence", "fighting", "war", "conflict"]);
+    let killed = perfect_passive(&["killed"]) && agent(&CONFLICT) && the(ts);
+    active || displaced || killed
 }
 
 /// Nouns for bodies of people that an event noun may modify ("aid
