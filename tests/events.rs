@@ -2062,3 +2062,18 @@ fn a_gang_named_before_its_noun_is_a_named_group() {
     let attack = d.events.iter().find(|e| e.trigger.text == "attacked").expect("the attack");
     assert!(attack.source.as_ref().is_some_and(|a| a.name.starts_with("Unidentified")), "{:?}", d.events);
 }
+
+/// A place named only as a reference point ("a town north of
+/// Port-au-Prince") is the document's fallback place last, like a dateline.
+#[test]
+fn a_reference_point_is_the_last_fallback_place() {
+    let d = extract(
+        "Gang attack kills at least 70 in town north of Port-au-Prince\n\nPORT-AU-PRINCE, Oct 4 (Reuters) - Gang \
+         members opened fire on residents of a town in Haiti's Artibonite region on Thursday, killing at least 70 \
+         people, the United Nations said.\n\nSixteen others were wounded, the UN said. At least 45 houses were set \
+         on fire, forcing residents to flee.",
+    );
+    let fire = d.events.iter().find(|e| e.trigger.text == "set on fire").expect("the arson");
+    let loc = fire.location.as_ref().expect("a fallback location");
+    assert_eq!(loc.place.name, "Artibonite", "{:?}", d.events);
+}

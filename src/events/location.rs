@@ -148,6 +148,21 @@ fn names_a_cause(toks: &[Token], trig: usize, ms: usize) -> bool {
     ms >= trig + 3 && LINK.iter().any(|w| toks[ms - 1].folded_is(w)) && CAUSE.iter().any(|w| toks[ms - 2].folded_is(w))
 }
 
+/// Whether the mention starting at token `ms` (in a sentence starting at
+/// `s`) is a reference point: "(west|…) of X", "km from X". The cue may
+/// stand a few lower-case words before the place: "west of the capital
+/// Baghdad".
+fn reference_point(toks: &[Token], s: usize, ms: usize) -> bool {
+    let gap_start =
+        (ms.saturating_sub(3).max(s)..ms).rev().take_while(|&p| !toks[p].has(shape::CAPITALIZED)).last().unwrap_or(ms);
+    (gap_start.saturating_sub(3).max(s)..ms).any(|p| {
+        EVENT_LEXICON
+            .cues
+            .longest_at(&toks[..ms], p)
+            .is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
+    })
+}
+
 /// The places that locate an event within its sentence.
 pub(crate) struct SentenceLocations {
     /// Indexes into `topo.mentions`, one per row.
@@ -232,20 +247,7 @@ pub(crate) fn sentence_locations(
         if m.place.kind == PlaceKind::Country && !after_locative(toks, topo, s, ms) {
             continue;
         }
-        // Reference points: "(west|…) of X", "km from X".
-        // The cue may stand a few lower-case words before the place: "west
-        // of the capital Baghdad".
-        let gap_start = (ms.saturating_sub(3).max(s)..ms)
-            .rev()
-            .take_while(|&p| !toks[p].has(shape::CAPITALIZED))
-            .last()
-            .unwrap_or(ms);
-        let reference = (gap_start.saturating_sub(3).max(s)..ms).any(|p| {
-            lex.cues
-                .longest_at(&toks[..ms], p)
-                .is_some_and(|(end, c)| end >= gap_start && end <= ms && c & cue::REFERENCE != 0)
-        });
-        if reference {
+        if reference_point(toks, s, ms) {
             references.push(k);
             continue;
         }
@@ -319,17 +321,25 @@ pub(crate) fn sentence_locations(
 /// The document's fallback place: the most specific literal place, most
 /// mentioned among those.
 ///
-/// Places in the document's country come first, and a dateline ranks below
-/// every other place: a story filed from Bangkok may be about Myanmar alone.
+/// Places in the document's country come first, and a dateline or a
+/// reference point ranks below every other place: a story filed from
+/// Bangkok may be about Myanmar alone.
 pub(crate) fn document_location(
     topo: &Toponyms,
     toks: &[Token],
     sentence_starts: &[usize],
     country: Option<&str>,
 ) -> Option<usize> {
+    // Where the story was filed, or a place named only to say how far the
+    // event was from it ("a town north of Port-au-Prince"), is the last
+    // resort.
     let dateline = |k: usize| {
         let (ms, me) = topo.token_spans[k];
-        sentence_starts.binary_search(&ms).is_ok() && is_dateline(toks, ms, ms, me)
+        let s = sentence_starts
+            .get(sentence_starts.partition_point(|&st| st <= ms).saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        (s == ms && is_dateline(toks, ms, ms, me)) || reference_point(toks, s, ms)
     };
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for m in topo.mentions.iter().filter(|m| m.literal && !m.low_confidence) {
