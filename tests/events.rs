@@ -367,6 +367,22 @@ fn casualties_in_the_next_sentence_attach_to_the_event() {
         .unwrap_or_else(|| panic!("no suicide_bomb:{}", show(&doc)));
     assert_eq!((e.killed, e.wounded), (Some(2), Some(2)), "{}", show(&doc));
     assert_eq!(violent(t, &doc).len(), 1, "one event, not two:{}", show(&doc));
+    // A killing with its own killer is an event of its own.
+    let t = "The Israeli military said it had struck a Hamas command centre in a school compound.\n\nIsraeli troops \
+             killed two Palestinian gunmen during a raid on the Nur Shams refugee camp near Tulkarm.";
+    let doc = extract(t);
+    let raid = violent(t, &doc).into_iter().find(|e| e.killed == Some(2)).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(
+        raid.location.as_ref().and_then(|l| l.text.as_deref()),
+        Some("Nur Shams refugee camp"),
+        "{}",
+        show(&doc)
+    );
+    assert!(
+        violent(t, &doc).iter().any(|e| e.event_type == "air_drone_strike" && e.killed.is_none()),
+        "{}",
+        show(&doc)
+    );
 }
 
 #[test]

@@ -35,6 +35,12 @@ impl FoundActor {
     pub fn is_media(&self) -> bool {
         self.actor.kind.as_deref() == Some("media")
     }
+
+    /// A group or force that can kill: a named actor, or an armed or
+    /// state one ("Israeli troops", "gunmen"), not victims ("two people").
+    pub fn named_or_armed(&self) -> bool {
+        self.named || matches!(self.actor.kind.as_deref(), Some("military" | "police" | "armed_group" | "rebel_group"))
+    }
 }
 
 /// An organisation a story introduced with its acronym ("the Strategic

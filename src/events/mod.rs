@@ -635,7 +635,13 @@ pub(crate) fn extract(
         // A sentence whose only evidence is a casualty word reports the toll
         // of an event told just before: "A suicide bomber struck a mosque
         // in Kabul. Two people were killed and two wounded."
-        if material.as_ref().is_some_and(|m| m.2.casualty) && cas != casualties::Casualties::default() {
+        // (Not a killing with its own killer before it: "Israeli troops
+        // killed two gunmen during a raid" is an event of its own.)
+        let own_killer = material.as_ref().is_some_and(|&(ts, _, _)| {
+            let active = ts > s && !["was", "were", "been", "are", "is"].iter().any(|w| toks[ts - 1].folded_is(w));
+            active && found_actors.iter().any(|a| !a.reports && a.tok_end <= ts && a.named_or_armed())
+        });
+        if material.as_ref().is_some_and(|m| m.2.casualty) && cas != casualties::Casualties::default() && !own_killer {
             if let Some((i, at)) = mem.last_material {
                 if si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none() {
                     material = None;
