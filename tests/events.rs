@@ -541,6 +541,10 @@ fn occupied_territory_and_possessive_agents() {
             show(&doc)
         );
     }
+    // Nor is a denial about the speaker's own fighters addressed to it.
+    let doc = extract("Hamas denied that its fighters used the school in Gaza City.");
+    let denied = doc.events.iter().find(|e| e.trigger.text == "denied").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert!(denied.target.as_ref().is_none_or(|t| t.name != "Hamas"), "{}", show(&doc));
     // "its troops" of a state's military are that state's.
     let t = "The Israeli military said its troops returned fire near Tulkarm.";
     let doc = extract(t);

@@ -919,8 +919,13 @@ pub(crate) fn extract(
             actors::settle_country(actor, country.as_deref(), &names);
         }
         // A statement is not addressed to its own speaker ("the Qassam
-        // Brigades said its fighters …").
-        if ev.event_type == "make_statement"
+        // Brigades said its fighters …"), nor is a verbal act that speaks
+        // of the speaker's own people ("Hamas denied that its fighters used
+        // the school"). (Two offices of one government stay: "the Kyrgyz
+        // president agreed with Kyrgyzstan's parliament"; so does police
+        // fighting police.)
+        let own_people = ev.target.as_ref().is_some_and(|t| t.text.starts_with("its ") || t.text.starts_with("their "));
+        if (ev.event_type == "make_statement" || (family(&ev.event_type) == "other" && own_people))
             && ev.source.is_some()
             && ev.source.as_ref().map(|a| &a.name) == ev.target.as_ref().map(|a| &a.name)
         {
