@@ -591,6 +591,8 @@ fn a_dateline_is_where_the_story_was_filed_not_the_event() {
         ("KYIV, March 3 (Reuters) - Russian drones struck an apartment building in Odesa, killing 12 people.", "Odesa"),
         ("Kabul, Jan 24 (Reuters) - A roadside bomb killed four soldiers in Kandahar on Tuesday.", "Kandahar"),
         ("BAGHDAD (Reuters) - A car bomb exploded outside a market on Tuesday, killing nine people.", "BAGHDAD"),
+        // A joint dateline names two filing cities.
+        ("CAIRO/GAZA, Aug 10 (Reuters) - An air strike killed five people in Khan Younis on Saturday.", "Khan Younis"),
     ] {
         let doc = extract(t);
         let rows: Vec<&str> =

@@ -114,7 +114,10 @@ fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool 
 /// March 3 -", "GAZA CITY -") or before a news agency's name ("Kabul, Jan
 /// 24 (Reuters) -").
 fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
-    if ms != s {
+    // (A joint dateline names two cities: "CAIRO/GAZA, Aug 10 (Reuters)".)
+    let joint =
+        ms > s && ms <= s + 3 && toks[s..ms].iter().all(|t| t.has(shape::ALL_CAPS)) && !toks[ms].has(shape::JOINED);
+    if ms != s && !joint {
         return false;
     }
     // (Three letters at least: "US forces" opens many a sentence.)
