@@ -1437,6 +1437,12 @@ fn the_first_row_is_the_place_the_event_is_in() {
     let doc = extract(t);
     let first = first_violent(&doc);
     assert_eq!(first.location.as_ref().and_then(|l| l.text.as_deref()), Some("Jalalabad"), "{}", show(&doc));
+    // The trigger's object comes before a locative that places it.
+    let t = "The RSF shelled the Abu Shouk displacement camp on the outskirts of El Fasher, killing 15 people.";
+    let doc = extract(t);
+    let first = first_violent(&doc);
+    let loc = first.location.as_ref().and_then(|l| l.text.as_deref());
+    assert_eq!((loc, first.killed), (Some("Abu Shouk displacement camp"), Some(15)), "{}", show(&doc));
 }
 
 #[test]

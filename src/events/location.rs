@@ -181,10 +181,20 @@ impl SentenceLocations {
     /// Kandahar attacked a convoy in Jalalabad"), then the rest in text
     /// order. The first row carries the casualties.
     pub(crate) fn main_first(mut self, toks: &[Token], topo: &Toponyms, s: usize, trig: usize) -> Self {
+        // The trigger's own object comes before any locative: "shelled the
+        // Abu Shouk displacement camp on the outskirts of El Fasher" was at
+        // the camp.
+        let object = |ms: usize| {
+            ms > trig + 1
+                && ms <= trig + 3
+                && (trig + 1..=ms).all(|p| toks[p].has(shape::JOINED))
+                && (trig + 1..ms).all(|p| toks[p].shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0)
+                && toks[trig + 1].folded_is("the")
+        };
         self.rows.sort_by_key(|&k| {
             let ms = topo.token_spans[k].0;
             let after = ms > trig && after_locative(toks, topo, s, ms);
-            (!after, if after { ms - trig } else { 0 })
+            (!object(ms), !after, if after { ms - trig } else { 0 })
         });
         self
     }
