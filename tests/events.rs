@@ -2105,3 +2105,19 @@ fn a_reference_point_is_the_last_fallback_place() {
     let loc = fire.location.as_ref().expect("a fallback location");
     assert_eq!(loc.place.name, "Artibonite", "{:?}", d.events);
 }
+
+/// An event told as what another answers ("in response to an Israeli drone
+/// strike that killed a commander") is the earlier event: the sentence's
+/// event is the answer, without the answered event's dead or places.
+#[test]
+fn the_answered_event_is_not_the_sentences_event() {
+    let t = "Hezbollah fired dozens of rockets at northern Israel on Saturday, the Israeli military said, in response \
+             to an Israeli drone strike that killed a commander in southern Lebanon on Friday.";
+    let doc = extract(t);
+    let v = violent(t, &doc);
+    assert_eq!(v.len(), 1, "{}", show(&doc));
+    assert_eq!(v[0].event_type, "shelling_artillery_missile_attack", "{}", show(&doc));
+    assert_eq!(v[0].source.as_ref().map(|a| a.name.as_str()), Some("Hezbollah"), "{}", show(&doc));
+    assert_eq!(v[0].killed, None, "{}", show(&doc));
+    assert_eq!(v[0].location.as_ref().and_then(|l| l.text.as_deref()), Some("northern Israel"), "{}", show(&doc));
+}

@@ -580,7 +580,10 @@ pub(crate) fn extract(
                 }
                 // Ground taken is the outcome of the fighting that took it:
                 // "captured the town after fierce fighting" is a takeover.
-                let r = rank(&def) + u8::from(ground_taken);
+                // What an event answers is an earlier one: "Hezbollah fired
+                // rockets …, in response to an Israeli drone strike that
+                // killed a commander".
+                let r = if answer_at(toks, s, ts).is_some() { 0 } else { rank(&def) + u8::from(ground_taken) };
                 if material.is_none() || r > material_rank {
                     material = Some((ts, te, def));
                     material_rank = r;
@@ -677,6 +680,13 @@ pub(crate) fn extract(
         if material.as_ref().is_some_and(|&(ts, _, _)| running_toll(toks, s, ts)) {
             material = None;
         }
+        // The answered event's words (from "in response to" on) are not
+        // the answer's: its dead and its places stay out.
+        let answered_from = material.as_ref().and_then(|&(ts, _, _)| answer_after(toks, ts, e));
+        let cas = match answered_from {
+            Some(cut) if cut > story => casualties::find_casualties(&toks[story..cut], ftext),
+            _ => cas,
+        };
         if let Some((ts, te, def)) = material {
             'material: {
                 let (src, tgt) = roles(&found_actors, toks, (ts, te), true);
@@ -767,7 +777,8 @@ pub(crate) fn extract(
                 if let Some(d) = date_for(ts) {
                     mem.family_dates.insert(family(&event_type), (d.date, d.precision));
                 }
-                let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
+                let locs =
+                    locations_for(toks, &sentences, (si, answered_from), ts, topo, &actor_spans, earlier, doc_location);
                 let coreferent = earlier.is_some();
                 // A repeat report that only places the event more precisely
                 // ("… in northwest Pakistan. The attack happened in the Bannu
@@ -868,7 +879,8 @@ pub(crate) fn extract(
                 _ => (None, None),
             };
             // Where the sentence says, else where the story just was.
-            let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, None).into_iter().next();
+            let loc =
+                locations_for(toks, &sentences, (si, None), ts, topo, &actor_spans, None, None).into_iter().next();
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si, &*def.event_type == "make_statement"));
             }
@@ -988,6 +1000,28 @@ fn aside_around(input: &str, toks: &[Token], (s, e): (usize, usize), k: usize) -
     let start = start?;
     let end = (k + 1..e).find(|&q| comma_before(q)).unwrap_or(e);
     Some((start, end))
+}
+
+/// Words that introduce the event another one answers.
+const ANSWERS: [&str; 4] = ["response", "retaliation", "revenge", "reprisal"];
+
+/// Where "in response to", "in retaliation for" … starts within the four
+/// tokens before the trigger at `ts` (the trigger names the answered event).
+fn answer_at(toks: &[Token], s: usize, ts: usize) -> Option<usize> {
+    (ts.saturating_sub(4).max(s)..ts).find(|&k| ANSWERS.iter().any(|w| toks[k].folded_is(w)))
+}
+
+/// Where a phrase that introduces an answered event starts after the
+/// trigger at `ts`, in a sentence ending at `e`: the "in" of "…, in
+/// response to an Israeli drone strike".
+fn answer_after(toks: &[Token], ts: usize, e: usize) -> Option<usize> {
+    (ts + 1..e).find(|&k| ANSWERS.iter().any(|w| toks[k].folded_is(w))).map(|k| {
+        if toks[k - 1].folded_is("in") || toks[k - 1].folded_is("as") {
+            k - 1
+        } else {
+            k
+        }
+    })
 }
 
 /// Whether an event noun ending at token `end` (before the sentence end `e`)
@@ -1340,12 +1374,13 @@ fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocati
 
 /// Locations of a material event: its sentence's places, else the nearest
 /// earlier sentence of the paragraph with places, else the event it repeats,
-/// else the document's main place.
+/// else the document's main place. `clip` ends the trigger's sentence
+/// early: where the event it answers is told.
 #[allow(clippy::too_many_arguments)]
 fn locations_for(
     toks: &[Token],
     sentences: &[Sentence],
-    si: usize,
+    (si, clip): (usize, Option<usize>),
     ts: usize,
     topo: &Toponyms,
     actor_spans: &[(usize, usize)],
@@ -1353,6 +1388,7 @@ fn locations_for(
     doc_location: Option<usize>,
 ) -> Vec<EventLocation> {
     let (s, e) = sentences[si].toks;
+    let e = clip.map_or(e, |c| c.min(e));
     let here = location::sentence_locations(toks, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
     if !here.rows.is_empty() {
         return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
