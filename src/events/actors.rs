@@ -13,7 +13,7 @@
 use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::PlaceKind;
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{shape, word_hashes, Token};
 use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
 
@@ -247,7 +247,7 @@ pub(crate) fn find_actors<'g>(
             if country.is_none() {
                 // "protesters in Nairobi", "residents of Kisumu" (in the
                 // same sentence: not "30 civilians. In London, …").
-                let linked = end + 1 < e && ["in", "of", "from"].iter().any(|w| toks[end].folded_is(w));
+                let linked = end + 1 < e && toks[end].folded_in(&const { word_hashes(["in", "of", "from"]) });
                 if let Some(k) = topo.mention_starting_at(end + 1).filter(|_| linked) {
                     if k < topo.mentions.len() && topo.mentions[k].literal {
                         country = topo.mentions[k].place.country.as_deref().map(str::to_string);
@@ -340,7 +340,7 @@ pub(crate) fn find_actors<'g>(
         let Some((ms, Some(c), true)) = qualifier_before(topo, t) else { continue };
         // Not where someone comes from: "raiders from Ethiopia attacked".
         let origin = (ms.saturating_sub(2).max(s)..ms)
-            .any(|p| ["from", "in", "of", "at", "near", "to", "into"].iter().any(|w| toks[p].folded_is(w)));
+            .any(|p| toks[p].folded_in(&const { word_hashes(["from", "in", "of", "at", "near", "to", "into"]) }));
         if ms < s || origin || out.iter().any(|a| a.tok_start < t && ms < a.tok_end) {
             continue;
         }
@@ -455,7 +455,7 @@ pub(crate) fn find_actors<'g>(
 /// (SOHR)").
 fn introduced_organisations(input: &str, toks: &[Token], (s, e): (usize, usize)) -> Vec<(usize, usize, usize)> {
     let cap = |t: &Token| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0;
-    let connector = |t: &Token| ["of", "for", "the", "and"].iter().any(|w| t.folded_is(w)) && !cap(t);
+    let connector = |t: &Token| t.folded_in(&const { word_hashes(["of", "for", "the", "and"]) }) && !cap(t);
     let gap = |a: &Token, b: &Token| input.get(a.input_end as usize..b.input_start as usize).unwrap_or("");
     let mut found = Vec::new();
     for k in (s + 2)..e {
@@ -523,7 +523,7 @@ fn reports_event(toks: &[Token], mut k: usize) -> bool {
         .count();
     k += name;
     toks.get(k).is_some_and(|t| {
-        ["said", "says", "told", "reported", "stated", "added", "announced"].iter().any(|w| t.folded_is(w))
+        t.folded_in(&const { word_hashes(["said", "says", "told", "reported", "stated", "added", "announced"]) })
     }) && toks.get(k + 1).is_none_or(|t| !t.folded_is("to"))
 }
 
@@ -539,15 +539,29 @@ fn subject_position(input: &str, toks: &[Token], s: usize, ms: usize) -> bool {
     }
     p == s
         || input.get(toks[p - 1].input_end as usize..toks[p].input_start as usize) == Some(", ")
-        || ["that", "if", "when", "after", "as", "while", "but"].iter().any(|w| toks[p - 1].folded_is(w))
+        || toks[p - 1].folded_in(&const { word_hashes(["that", "if", "when", "after", "as", "while", "but"]) })
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb:
 /// "Israel today mounted", "Russia has launched".
 fn between_subject_and_verb(t: &Token) -> bool {
-    ["today", "yesterday", "has", "have", "had", "reportedly", "also", "again", "then", "later", "allegedly"]
-        .iter()
-        .any(|w| t.folded_is(w))
+    t.folded_in(
+        &const {
+            word_hashes([
+                "today",
+                "yesterday",
+                "has",
+                "have",
+                "had",
+                "reportedly",
+                "also",
+                "again",
+                "then",
+                "later",
+                "allegedly",
+            ])
+        },
+    )
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use super::lexicon::{cue, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::compass::Compass;
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{shape, word_hashes, Token};
 use crate::toponyms::Toponyms;
 
 fn specificity(k: PlaceKind) -> u8 {
@@ -63,12 +63,14 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
     let short_caps = last.has(shape::ALL_CAPS) && last.end - last.start <= 3;
     if short_caps && me < e {
         let next = &toks[me];
-        let function_word = [
-            "in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were", "has",
-            "have", "had", "said", "says", "will", "would",
-        ]
-        .iter()
-        .any(|w| next.folded_is(w));
+        let function_word = next.folded_in(
+            &const {
+                word_hashes([
+                    "in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were",
+                    "has", "have", "had", "said", "says", "will", "would",
+                ])
+            },
+        );
         return next.has(shape::JOINED) && !function_word && !next.has(shape::CAPITALIZED);
     }
     false
@@ -79,7 +81,8 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
 /// neighbouring") and over other places joined by "and"/"or" ("in Iraq and
 /// Syria").
 fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool {
-    const LOCATIVE: [&str; 10] = ["in", "inside", "into", "across", "throughout", "near", "at", "within", "over", "on"];
+    const LOCATIVE: [u64; 10] =
+        word_hashes(["in", "inside", "into", "across", "throughout", "near", "at", "within", "over", "on"]);
     let mut lower = 0;
     let mut p = ms;
     while p > s {
@@ -98,7 +101,7 @@ fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool 
                 None => return false,
             }
         }
-        if LOCATIVE.iter().any(|w| t.folded_is(w)) {
+        if t.folded_in(&LOCATIVE) {
             return true;
         }
         lower += 1;
@@ -126,7 +129,7 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
     toks[me..toks.len().min(me + 5)]
         .iter()
         .take_while(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) != 0)
-        .any(|t| ["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"].iter().any(|w| t.folded_is(w)))
+        .any(|t| t.folded_in(&const { word_hashes(["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"]) }))
 }
 
 /// Whether the mention at tokens `ms..me` is a fronted adverbial of place,
@@ -134,7 +137,7 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
 fn fronted(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
     ms > s
         && ms <= s + 3
-        && ["in", "at", "near"].iter().any(|w| toks[s].folded_is(w))
+        && toks[s].folded_in(&const { word_hashes(["in", "at", "near"]) })
         && (s + 1..ms).all(|p| toks[p].has(shape::JOINED) && !toks[p].has(shape::CAPITALIZED))
         && toks.get(me).is_some_and(|t| !t.has(shape::JOINED))
 }
@@ -143,9 +146,9 @@ fn fronted(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
 /// placing the event: "a ceasefire in Gaza", "solidarity with Kashmir",
 /// "an end to the occupation of Crimea".
 fn names_a_cause(toks: &[Token], trig: usize, ms: usize) -> bool {
-    const CAUSE: [&str; 5] = ["ceasefire", "truce", "solidarity", "genocide", "occupation"];
-    const LINK: [&str; 5] = ["in", "with", "on", "of", "for"];
-    ms >= trig + 3 && LINK.iter().any(|w| toks[ms - 1].folded_is(w)) && CAUSE.iter().any(|w| toks[ms - 2].folded_is(w))
+    const CAUSE: [u64; 5] = word_hashes(["ceasefire", "truce", "solidarity", "genocide", "occupation"]);
+    const LINK: [u64; 5] = word_hashes(["in", "with", "on", "of", "for"]);
+    ms >= trig + 3 && toks[ms - 1].folded_in(&LINK) && toks[ms - 2].folded_in(&CAUSE)
 }
 
 /// The places that locate an event within its sentence.
@@ -221,7 +224,7 @@ pub(crate) fn sentence_locations(
         // (Not after a preposition: "Iraqis in Tikrit demonstrated".)
         let object = ms > s
             && toks[ms].has(shape::JOINED)
-            && ["in", "at", "near", "inside"].iter().any(|w| toks[ms - 1].folded_is(w));
+            && toks[ms - 1].folded_in(&const { word_hashes(["in", "at", "near", "inside"]) });
         if is_modifier(toks, me, trig, e) && !route_end && !object {
             continue;
         }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::sentences::sentence_spans;
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{shape, word_hashes, Token};
 use crate::text::FoldedText;
 use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
@@ -357,9 +357,20 @@ pub(crate) fn extract(
             // "Riot police", "riot gear": a unit, not a riot.
             let riot_unit = toks[end - 1].folded_is("riot")
                 && toks.get(end).is_some_and(|t| {
-                    ["police", "policemen", "squad", "gear", "control", "unit", "units", "officers"]
-                        .iter()
-                        .any(|w| t.folded_is(w))
+                    t.folded_in(
+                        &const {
+                            word_hashes([
+                                "police",
+                                "policemen",
+                                "squad",
+                                "gear",
+                                "control",
+                                "unit",
+                                "units",
+                                "officers",
+                            ])
+                        },
+                    )
                 });
             // A participle right after a determiner is an adjective: "the
             // occupied West Bank", "the captured town".
@@ -370,15 +381,19 @@ pub(crate) fn extract(
                 && toks[k].has(shape::JOINED)
                 && input[toks[k].input_start as usize..toks[k].input_end as usize].ends_with("ed");
             let before = &toks[k.saturating_sub(1)];
-            let determiner = ["the", "a", "an", "its", "their"].iter().any(|w| before.folded_is(w));
+            let determiner = before.folded_in(&const { word_hashes(["the", "a", "an", "its", "their"]) });
             let count = casualties::count_of(before.folded(ftext)).is_some();
             let noun_after = toks.get(end).is_some_and(|t| {
                 t.has(shape::JOINED)
                     && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
                     && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
-                    && !["in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while", "near"]
-                        .iter()
-                        .any(|w| t.folded_is(w))
+                    && !t.folded_in(
+                        &const {
+                            word_hashes([
+                                "in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while", "near",
+                            ])
+                        },
+                    )
             });
             let attributive = participle && (determiner || (count && noun_after));
             let adjective = modifier || attributive;
@@ -386,8 +401,7 @@ pub(crate) fn extract(
             // not an event: "a local aid group said", "protest leaders".
             let names_a_body = toks.get(end).is_some_and(|t| {
                 input.get(toks[end - 1].input_end as usize..t.input_start as usize) == Some(" ")
-                    && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0)
-                        || BODIES.iter().any(|w| t.folded_is(w)))
+                    && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0) || t.folded_in(&BODIES))
             });
             if let Some(def) = lex
                 .trigger_defs
@@ -414,7 +428,7 @@ pub(crate) fn extract(
         let ongoing = |k: usize| {
             k >= 2
                 && toks[k - 1].folded_is("been")
-                && ["have", "has", "had"].iter().any(|w| toks[k - 2].folded_is(w))
+                && toks[k - 2].folded_in(&const { word_hashes(["have", "has", "had"]) })
                 && ftext[toks[k].start as usize..toks[k].end as usize].ends_with("ing")
         };
         if trigs.iter().any(|t| t.2.material && !ongoing(t.0)) {
@@ -497,7 +511,8 @@ pub(crate) fn extract(
                 // Someone who "was captured" with no place taken was
                 // arrested ("Noriega was captured during the invasion");
                 // anything else captured is no event ("captured the title").
-                let passive = ts > s && ["was", "were", "been", "being"].iter().any(|w| toks[ts - 1].folded_is(w));
+                let passive =
+                    ts > s && toks[ts - 1].folded_in(&const { word_hashes(["was", "were", "been", "being"]) });
                 if needs == cue::TERRITORY && passive && toks[ts].folded_is("captured") {
                     def.event_type = "arrests".into();
                     def.cameo = "173".into();
@@ -958,30 +973,31 @@ pub(crate) fn extract(
 /// not of one: "Kidnappings for ransom have become rampant", "Such attacks
 /// are common in the region".
 fn characterised(toks: &[Token], end: usize, e: usize) -> bool {
-    const STATE: [&str; 8] = ["common", "rampant", "frequent", "rife", "widespread", "commonplace", "routine", "rare"];
+    const STATE: [u64; 8] =
+        word_hashes(["common", "rampant", "frequent", "rife", "widespread", "commonplace", "routine", "rare"]);
     (end..(end + 4).min(e)).any(|k| {
         let next = |w: &str| toks.get(k + 1).is_some_and(|t| t.folded_is(w));
         ((toks[k].folded_is("have") || toks[k].folded_is("has")) && next("become"))
-            || (["are", "is", "remain", "remains"].iter().any(|w| toks[k].folded_is(w))
-                && STATE.iter().any(|w| next(w)))
+            || (toks[k].folded_in(&const { word_hashes(["are", "is", "remain", "remains"]) })
+                && toks.get(k + 1).is_some_and(|t| t.folded_in(&STATE)))
     })
 }
 
 /// Whether the trigger at token `ts` is a perfect whose subject is a whole
 /// conflict: "The war … has killed", "the insurgency has claimed".
 fn running_toll(toks: &[Token], s: usize, ts: usize) -> bool {
-    const CONFLICT: [&str; 5] = ["war", "conflict", "insurgency", "crisis", "unrest"];
+    const CONFLICT: [u64; 5] = word_hashes(["war", "conflict", "insurgency", "crisis", "unrest"]);
     // "the war", "the civil war", "the Ukraine war".
     let the = |k: usize| (k.saturating_sub(2).max(s)..k).any(|p| toks[p].folded_is("the"));
     ts > s + 1
         && (toks[ts - 1].folded_is("has") || toks[ts - 1].folded_is("have"))
-        && ["killed", "claimed", "left", "displaced"].iter().any(|w| toks[ts].folded_is(w))
-        && (s + 1..ts - 1).any(|k| the(k) && CONFLICT.iter().any(|w| toks[k].folded_is(w)))
+        && toks[ts].folded_in(&const { word_hashes(["killed", "claimed", "left", "displaced"]) })
+        && (s + 1..ts - 1).any(|k| the(k) && toks[k].folded_in(&CONFLICT))
 }
 
 /// Nouns for bodies of people that an event noun may modify ("aid
 /// workers", "protest organisers").
-const BODIES: [&str; 14] = [
+const BODIES: [u64; 14] = word_hashes([
     "workers",
     "worker",
     "agencies",
@@ -996,7 +1012,7 @@ const BODIES: [&str; 14] = [
     "charities",
     "organisers",
     "organizers",
-];
+]);
 
 /// The tokens of an actor's name in which no place locates an event. A town
 /// or district before a group says where it is, so it stays outside:
@@ -1036,7 +1052,7 @@ fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
 }
 
 /// Verbs of violence whose object is a victim: "Gunmen killed two people".
-const VIOLENT_VERBS: &[&str] = &[
+const VIOLENT_VERBS: &[u64] = &word_hashes([
     "killed",
     "kill",
     "kills",
@@ -1056,7 +1072,7 @@ const VIOLENT_VERBS: &[&str] = &[
     "lynched",
     "beat",
     "assaulted",
-];
+]);
 
 /// Source and target among a sentence's actors for the trigger at `ts..te`:
 /// "X carried out strikes against Y", "Y came under attack by X", "strikes
@@ -1070,14 +1086,15 @@ fn roles(
     let usable = |a: &FoundActor| !(material && a.is_media());
     // A passive without its agent: "Two police officers were shot dead",
     // "a chief was killed": the subject is the target.
-    let aux =
-        |k: usize| ["was", "were", "been", "being", "is", "are", "got", "get"].iter().any(|w| toks[k].folded_is(w));
+    let aux = |k: usize| {
+        toks[k].folded_in(&const { word_hashes(["was", "were", "been", "being", "is", "are", "got", "get"]) })
+    };
     let adverb =
-        |k: usize| ["reportedly", "allegedly", "later", "also", "fatally"].iter().any(|w| toks[k].folded_is(w));
+        |k: usize| toks[k].folded_in(&const { word_hashes(["reportedly", "allegedly", "later", "also", "fatally"]) });
     // "By" after another participle names that participle's agent, not
     // the trigger's: "jets destroyed depots used by PKK fighters", "shelled
     // positions held by the rebels".
-    const PARTICIPLES: &[&str] = &[
+    const PARTICIPLES: &[u64] = &word_hashes([
         "used",
         "backed",
         "supported",
@@ -1097,10 +1114,10 @@ fn roles(
         "inspired",
         "occupied",
         "guarded",
-    ];
+    ]);
     let by = (te..(te + 6).min(toks.len()))
         .find(|&k| toks[k].folded_is("by"))
-        .filter(|&k| k == te || !PARTICIPLES.iter().any(|w| toks[k - 1].folded_is(w)));
+        .filter(|&k| k == te || !toks[k - 1].folded_in(PARTICIPLES));
     let passive_subject =
         material && ts > 0 && (aux(ts - 1) || (ts > 1 && adverb(ts - 1) && aux(ts - 2))) && by.is_none();
     if passive_subject {
@@ -1143,13 +1160,19 @@ fn roles(
     // ("A policeman died of wounds sustained in an attack", "two rangers
     // were shot dead … in the attack").
     let victim = |a: &FoundActor| {
-        let word = |k: usize, ws: &[&str]| k < toks.len() && ws.iter().any(|w| toks[k].folded_is(w));
+        let word = |k: usize, ws: &[u64]| k < toks.len() && toks[k].folded_in(ws);
         let k = a.tok_end;
-        word(k, &["died", "dies", "succumbed", "sustained"])
+        word(k, &const { word_hashes(["died", "dies", "succumbed", "sustained"]) })
             || (k < toks.len()
                 && aux(k)
-                && (word(k + 1, &["killed", "injured", "wounded", "shot", "hurt", "murdered", "lynched"])
-                    || (adverb(k + 1) && word(k + 2, &["killed", "injured", "wounded", "shot", "hurt", "murdered"]))))
+                && (word(
+                    k + 1,
+                    &const { word_hashes(["killed", "injured", "wounded", "shot", "hurt", "murdered", "lynched"]) },
+                ) || (adverb(k + 1)
+                    && word(
+                        k + 2,
+                        &const { word_hashes(["killed", "injured", "wounded", "shot", "hurt", "murdered"]) },
+                    ))))
     };
     if material && by_actor.is_none() {
         if let Some(b) = before.filter(|&b| victim(&actors[b])) {
@@ -1172,7 +1195,7 @@ fn roles(
     let object_of_verb = before.filter(|_| material).and_then(|b| {
         let subject = actors[..b].iter().rposition(|a| usable(a) && a.tok_end < actors[b].tok_start)?;
         let (from, to) = (actors[subject].tok_end, actors[b].tok_start);
-        let verb = (from..to).find(|&k| VIOLENT_VERBS.iter().any(|w| toks[k].folded_is(w)))?;
+        let verb = (from..to).find(|&k| toks[k].folded_in(VIOLENT_VERBS))?;
         (to - from <= 6 && !aux(verb - 1)).then_some((subject, b))
     });
     if let (Some((subject, object)), None) = (object_of_verb, by_actor) {
@@ -1201,7 +1224,8 @@ fn country_object<'g>(
         ms >= te && me <= e && ms - te <= 6 && topo.mentions[k].place.kind == PlaceKind::Country
     })?;
     let ms = topo.token_spans[k].0;
-    if ms > 0 && ["in", "inside", "across", "throughout", "at", "near"].iter().any(|w| toks[ms - 1].folded_is(w)) {
+    if ms > 0 && toks[ms - 1].folded_in(&const { word_hashes(["in", "inside", "across", "throughout", "at", "near"]) })
+    {
         return None;
     }
     let m = &topo.mentions[k];
