@@ -10,7 +10,7 @@
 //! ("Washington said") become that country's government, and a country as
 //! the subject of an event's verb its state ("Russia shelled Kharkiv").
 
-use super::lexicon::{ActorDef, CASED_ALIAS, EVENT_LEXICON};
+use super::lexicon::{tag, ActorDef, TokenTags, CASED_ALIAS, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::PlaceKind;
 use crate::text::tokens::{shape, word_hashes, Token};
@@ -160,11 +160,13 @@ pub(crate) struct TriggerAt {
 }
 
 /// Finds the actors among tokens `s..e`, whose event triggers are `verbs`.
-/// `organisations` are those the story introduced with an acronym so far;
-/// the sentence's own are added to it.
+/// `tags` are the tokens' [`tag`] bits. `organisations` are those the story
+/// introduced with an acronym so far; the sentence's own are added to it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find_actors<'g>(
     input: &str,
     toks: &[Token],
+    tags: &TokenTags,
     (s, e): (usize, usize),
     topo: &Toponyms,
     verbs: &[TriggerAt],
@@ -173,7 +175,7 @@ pub(crate) fn find_actors<'g>(
 ) -> Vec<FoundActor> {
     let lex = &*EVENT_LEXICON;
     let mut out = Vec::new();
-    for (i, end, value) in lex.actors.matches(&toks[..e], s) {
+    for (i, end, value) in lex.actors.matches_from(&toks[..e], s, |i| tags.next(i, e, tag::ACTOR)) {
         let def: &ActorDef = &lex.actor_defs[(value & !CASED_ALIAS) as usize];
         // An acronym in lower case is an ordinary word: "au" in
         // "Port-au-Prince" is not the African Union.

@@ -75,7 +75,7 @@ fn number(w: &str) -> Option<u32> {
 
 /// The words without a digit that can open a date expression: every word
 /// [`weekday`] and [`month`] accept, and the relative words of [`find_date`].
-const OPENERS: &[&str] = &[
+pub(super) const OPENERS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

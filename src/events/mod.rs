@@ -21,7 +21,7 @@ use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
 use actors::{find_actors, FoundActor, TriggerAt};
 use codebook::{default_actors, refine_type};
-use lexicon::{cue, TriggerDef, EVENT_LEXICON};
+use lexicon::{cue, tag, TriggerDef, EVENT_LEXICON};
 
 /// The words that name the action.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,6 +305,10 @@ pub(crate) fn extract(
     let lex = &*EVENT_LEXICON;
     let ftext = folded.as_str();
     let sentences = split_sentences(input, toks);
+    let mut tags = lexicon::TokenTags::default();
+    lex.tag_tokens(toks, &mut tags);
+    // The cue word at a token, asked of the tags first.
+    let cue_at = |p: usize| if tags.has(p, tag::CUE) { lex.cues.word(&toks[p]) } else { None };
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
     let doc_country = document_country(topo, hint);
     // A dateline's day ("OUAGADOUGOU, Feb 12 (Reuters) -") is when the story
@@ -346,7 +350,7 @@ pub(crate) fn extract(
             continue;
         }
         trigs.clear();
-        for (k, end, idx) in lex.triggers.matches(&toks[..e], s) {
+        for (k, end, idx) in lex.triggers.matches_from(&toks[..e], s, |i| tags.next(i, e, tag::TRIGGER)) {
             // "US-occupied", "Iranian-backed": an adjective, not an event.
             let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
             // The months March and May, capitalised mid-sentence.
@@ -434,7 +438,9 @@ pub(crate) fn extract(
         if trigs.iter().any(|t| t.2.material && !ongoing(t.0)) {
             trigs.retain(|t| !(t.2.material && ongoing(t.0)));
         }
-        let cas = casualties::find_casualties(&toks[story..e], ftext);
+        // (The tags turn away most sentences before the counts are sought.)
+        let tolls = tags.any(story, e, tag::TOLL);
+        let cas = if tolls { casualties::find_casualties(&toks[story..e], ftext) } else { Default::default() };
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
@@ -444,7 +450,7 @@ pub(crate) fn extract(
             armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
             state_weapon: def.state_weapon,
         }));
-        let mut found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names, &mut organisations);
+        let mut found_actors = find_actors(input, toks, &tags, (s, e), topo, &verbs, &names, &mut organisations);
         // "the rebels", "the militants": the armed group the story last
         // named ("Yemen's Houthi rebels fired two missiles … saying the
         // rebels would continue").
@@ -469,7 +475,8 @@ pub(crate) fn extract(
             }
         }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
-        let date = dates::find_date(&toks[story..e], ftext, doc_date);
+        let dated = tags.any(story, e, tag::DATE | tag::NUMBER);
+        let date = if dated { dates::find_date(&toks[story..e], ftext, doc_date) } else { None };
         let armed = found_actors
             .iter()
             .filter(|a| !a.reports)
@@ -484,7 +491,7 @@ pub(crate) fn extract(
         for &(ts, te, def) in &trigs {
             let mut def = def.clone();
             let window = |n: usize| {
-                (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b)
+                tags.each(ts.saturating_sub(n).max(s), ts, tag::CUE).filter_map(cue_at).fold(0, |a, b| a | b)
             };
             // "Set up", "established": an event only when what was set up
             // is a base, post or camp ("set up a new observation post",
@@ -506,7 +513,7 @@ pub(crate) fn extract(
                 && !(ts.saturating_sub(4).max(s)..(te + 6).min(e))
                     // Within the clause: no punctuation between.
                     .filter(|&p| (p.min(ts) + 1..=p.max(ts)).all(|q| toks[q].has(shape::JOINED)))
-                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & needs != 0))
+                    .any(|p| cue_at(p).is_some_and(|c| c & needs != 0))
             {
                 // Someone who "was captured" with no place taken was
                 // arrested ("Noriega was captured during the invasion");
@@ -529,8 +536,7 @@ pub(crate) fn extract(
             let aim = ts > s && toks[ts - 1].folded_is("to");
             let takes_ground = !aim
                 && (te + 1..(te + 3).min(e)).any(|p| {
-                    (te..=p).all(|q| toks[q].has(shape::JOINED))
-                        && lex.cues.word(&toks[p]).is_some_and(|c| c & cue::TERRITORY != 0)
+                    (te..=p).all(|q| toks[q].has(shape::JOINED)) && cue_at(p).is_some_and(|c| c & cue::TERRITORY != 0)
                 });
             if takes_ground && (toks[ts].folded_is("seized") || toks[ts].folded_is("seize")) {
                 def.event_type = "non_state_actor_overtakes_territory".into();
@@ -624,7 +630,8 @@ pub(crate) fn extract(
         // exploded, a warehouse that burned: weak evidence in a sentence that
         // names such a mishap and no armed actor is no political violence.
         // (Asked only when it matters: a cue lookup per token is not free.)
-        let names_mishap = || !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
+        let names_mishap =
+            || !armed && tags.each(s, e, tag::CUE).any(|p| cue_at(p).is_some_and(|c| c & cue::MISHAP != 0));
         let weak_or_none = material.as_ref().is_none_or(|m| m.2.weak);
         let mishap = weak_or_none && (material.is_some() || cas != casualties::Casualties::default()) && names_mishap();
         if mishap && material.is_some() {
@@ -698,8 +705,8 @@ pub(crate) fn extract(
                 let fam = family(&event_type);
                 // A definite description ("the strikes", "the bombardments") of an
                 // earlier event of the same family is a repeat report of it.
-                let definite = (ts.saturating_sub(2).max(s)..ts)
-                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
+                let definite =
+                    (ts.saturating_sub(2).max(s)..ts).any(|p| cue_at(p).is_some_and(|c| c & cue::DEFINITE != 0));
                 // "… claimed responsibility for the assault": a claim names who
                 // carried out an earlier event; it is no new one.
                 let claim = ts >= s + 3
@@ -852,7 +859,7 @@ pub(crate) fn extract(
         if let Some((ts, te, def)) = verbal {
             let (src, tgt) = roles(&found_actors, toks, (ts, te), false);
             let mut source = src.map(|i| found_actors[i].actor.clone());
-            let pronoun = (s..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::PRONOUN != 0));
+            let pronoun = tags.each(s, ts, tag::CUE).any(|p| cue_at(p).is_some_and(|c| c & cue::PRONOUN != 0));
             if source.is_none() && (pronoun || &*def.event_type == "threaten") {
                 source = mem.last_source.as_ref().filter(|(_, at, _)| si - at <= 3).map(|(a, _, _)| a.clone());
             }
