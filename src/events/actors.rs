@@ -281,7 +281,8 @@ pub(crate) fn find_actors<'g>(
         });
     }
     // Metonyms: "Washington said" is the US government.
-    for k in topo.mentions_in(s, e) {
+    let mentions = topo.mentions_in(s, e);
+    for k in mentions.clone() {
         let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];
         if m.literal || ms < s || me > e || out.iter().any(|a| a.tok_start < me && ms < a.tok_end) {
@@ -306,7 +307,7 @@ pub(crate) fn find_actors<'g>(
     // state: "Israel captured the West Bank", "the United States attacked
     // Syria". Armed violence is its military's, anything else its
     // government's.
-    for k in topo.mentions_in(s, e) {
+    for k in mentions {
         let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];
         if !m.literal || m.place.kind != crate::gazetteer::PlaceKind::Country || ms < s || me >= e {
@@ -462,7 +463,14 @@ fn introduced_organisations(input: &str, toks: &[Token], (s, e): (usize, usize))
     let mut found = Vec::new();
     for k in (s + 2)..e {
         // "… Azawad (CSP-DPA)": capitals in brackets right after a name.
-        if !toks[k].has(shape::ALL_CAPS) || gap(&toks[k - 1], &toks[k]) != " (" || !cap(&toks[k - 1]) {
+        // (The byte before the capitals turns away most of them, headlines
+        // and tickers, before the gap is cut out of the text.)
+        let bracket = |t: &Token| input.as_bytes()[..t.input_start as usize].last() == Some(&b'(');
+        if !toks[k].has(shape::ALL_CAPS)
+            || !bracket(&toks[k])
+            || gap(&toks[k - 1], &toks[k]) != " ("
+            || !cap(&toks[k - 1])
+        {
             continue;
         }
         // The acronym may be hyphenated: "CSP-DPA".

@@ -126,24 +126,27 @@ pub(crate) mod tag {
 pub(crate) struct TokenTags(Vec<u8>);
 
 impl TokenTags {
-    /// The first token of `from..to` with any of `bits`, else `to`.
+    /// The first token of `from..to` with any of `bits`, else `to` (`to`
+    /// at most the number of tokens).
     #[inline]
     pub(crate) fn next(&self, from: usize, to: usize, bits: u8) -> usize {
-        let tags = &self.0[..to];
-        let mut i = from;
-        // Eight tags at a time: most tokens have none.
+        // Eight tags at a time (most tokens have none), the tags past `to`
+        // masked off: the padding after the last token makes every read of
+        // eight whole.
         let splat = u64::from_le_bytes([bits; 8]);
-        while let Some(group) = tags.get(i..i + 8) {
-            let hit = u64::from_le_bytes(group.try_into().unwrap_or_default()) & splat;
+        let mut i = from;
+        while i < to {
+            let group = self.0.get(i..i + 8).and_then(|g| g.try_into().ok()).unwrap_or([0; 8]);
+            let mut hit = u64::from_le_bytes(group) & splat;
+            if to - i < 8 {
+                hit &= !0 >> (8 * (8 - (to - i)));
+            }
             if hit != 0 {
                 return i + hit.trailing_zeros() as usize / 8;
             }
             i += 8;
         }
-        while i < to && tags[i] & bits == 0 {
-            i += 1;
-        }
-        i
+        to
     }
 
     /// True when a token of `from..to` has any of `bits`.
@@ -302,6 +305,8 @@ impl EventLexicon {
         tags.0.extend(
             toks.iter().map(|t| self.tag_table[tag_slot(combine(KEY_START, t.hash))] | (t.shape & tag::NUMBER)),
         );
+        // Padding, for `TokenTags::next`.
+        tags.0.extend([0; 8]);
     }
 
     /// The home (country, division or town name) of the known actor with

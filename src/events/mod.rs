@@ -310,7 +310,11 @@ pub(crate) fn extract(
     // The cue word at a token, asked of the tags first.
     let cue_at = |p: usize| if tags.has(p, tag::CUE) { lex.cues.word(&toks[p]) } else { None };
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
-    let doc_country = document_country(topo, hint);
+    // The document's country and fallback place are asked for only by
+    // events, and most documents have none: both are found when first
+    // needed.
+    let doc_country = std::cell::OnceCell::new();
+    let doc_country = || doc_country.get_or_init(|| document_country(topo, hint)).as_deref();
     // A dateline's day ("OUAGADOUGOU, Feb 12 (Reuters) -") is when the story
     // was filed: the day its weekdays count back from, whatever day the
     // caller collected it. Its sentence's own date comes after it.
@@ -320,8 +324,13 @@ pub(crate) fn extract(
         dates::dateline_date(&toks[s..e], ftext, doc_date).map(|(d, end)| (si, d, s + end))
     });
     let doc_date = dateline.map(|(_, d, _)| d).or(doc_date);
-    let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
-    let doc_location = location::document_location(topo, toks, &starts, doc_country.as_deref());
+    let doc_location = std::cell::OnceCell::new();
+    let doc_location = || {
+        *doc_location.get_or_init(|| {
+            let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
+            location::document_location(topo, toks, &starts, doc_country())
+        })
+    };
     let names = |cc: &str| gaz.country_name(cc);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
@@ -475,8 +484,8 @@ pub(crate) fn extract(
             }
         }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
-        let dated = tags.any(story, e, tag::DATE | tag::NUMBER);
-        let date = if dated { dates::find_date(&toks[story..e], ftext, doc_date) } else { None };
+        let openers = tags.each(story, e, tag::DATE | tag::NUMBER).map(|i| i - story);
+        let date = dates::find_date_among(&toks[story..e], openers, ftext, doc_date);
         let armed = found_actors
             .iter()
             .filter(|a| !a.reports)
@@ -879,7 +888,7 @@ pub(crate) fn extract(
                 _ => (None, None),
             };
             // Where the sentence says, else where the story just was.
-            let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, None).into_iter().next();
+            let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, || None).into_iter().next();
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si, &*def.event_type == "make_statement"));
             }
@@ -923,7 +932,7 @@ pub(crate) fn extract(
             .location
             .as_ref()
             .and_then(|l| l.place.country.as_deref().map(str::to_string))
-            .or_else(|| doc_country.clone())
+            .or_else(|| doc_country().map(str::to_string))
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         for actor in [&mut ev.source, &mut ev.target].into_iter().flatten() {
@@ -1315,7 +1324,7 @@ fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocati
 
 /// Locations of a material event: its sentence's places, else the nearest
 /// earlier sentence of the paragraph with places, else the event it repeats,
-/// else the document's main place.
+/// else the document's main place (`doc_location`, asked only then).
 #[allow(clippy::too_many_arguments)]
 fn locations_for(
     toks: &[Token],
@@ -1325,7 +1334,7 @@ fn locations_for(
     topo: &Toponyms,
     actor_spans: &[(usize, usize)],
     earlier: Option<&Event>,
-    doc_location: Option<usize>,
+    doc_location: impl FnOnce() -> Option<usize>,
 ) -> Vec<EventLocation> {
     let (s, e) = sentences[si].toks;
     let here = location::sentence_locations(toks, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
@@ -1356,7 +1365,7 @@ fn locations_for(
             return vec![event_location(topo, k, true)];
         }
     }
-    doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+    doc_location().map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
 }
 
 /// Whether the document opens with a headline: a first line of at most
@@ -1426,6 +1435,8 @@ fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }
 
+// (`contains` below would set up a search for a gap of a few bytes.)
+#[allow(clippy::manual_contains)]
 fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
     let spans = sentence_spans(input);
     let mut out = Vec::with_capacity(spans.len());
@@ -1433,7 +1444,8 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut paragraph = 0;
     let mut prev_end = 0;
     for (ss, se) in spans {
-        if input[prev_end..ss].contains('\n') {
+        // (Between two sentences is white space, a few bytes.)
+        if input.as_bytes()[prev_end..ss].iter().any(|&b| b == b'\n') {
             paragraph += 1;
         }
         prev_end = se;
@@ -1441,6 +1453,11 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
             ti += 1;
         }
         let st = ti;
+        // Four tokens a step while the fourth is still in the sentence
+        // (the tokens are in order), then one at a time.
+        while toks.get(ti + 3).is_some_and(|t| (t.input_end as usize) <= se) {
+            ti += 4;
+        }
         while ti < toks.len() && (toks[ti].input_end as usize) <= se {
             ti += 1;
         }
