@@ -393,33 +393,42 @@ pub(crate) fn extract(
                 && end == k + 1
                 && toks[k].has(shape::JOINED)
                 && input[toks[k].input_start as usize..toks[k].input_end as usize].ends_with("ed");
+            // (The tests after it are asked only of a participle.)
             let before = &toks[k.saturating_sub(1)];
-            let determiner = before.folded_in(&const { word_hashes(["the", "a", "an", "its", "their"]) });
-            let count = casualties::count_of(before.folded(ftext)).is_some();
-            let noun_after = toks.get(end).is_some_and(|t| {
-                t.has(shape::JOINED)
-                    && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
-                    && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
-                    && !t.folded_in(
-                        &const {
-                            word_hashes([
-                                "in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while", "near",
-                            ])
-                        },
-                    )
-            });
-            let attributive = participle && (determiner || (count && noun_after));
+            let determiner = || before.folded_in(&const { word_hashes(["the", "a", "an", "its", "their"]) });
+            let count = || casualties::count_of(before.folded(ftext)).is_some();
+            let noun_after = || {
+                toks.get(end).is_some_and(|t| {
+                    t.has(shape::JOINED)
+                        && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
+                        && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
+                        && !t.folded_in(
+                            &const {
+                                word_hashes([
+                                    "in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while",
+                                    "near",
+                                ])
+                            },
+                        )
+                })
+            };
+            let attributive = participle && (determiner() || (count() && noun_after()));
             let adjective = modifier || attributive;
             // A noun before the name of a body of people names that body,
             // not an event: "a local aid group said", "protest leaders".
-            let names_a_body = toks.get(end).is_some_and(|t| {
-                input.get(toks[end - 1].input_end as usize..t.input_start as usize) == Some(" ")
-                    && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0) || t.folded_in(&BODIES))
-            });
+            // (Asked only of nouns; the space between is one byte.)
+            let names_a_body = || {
+                toks.get(end).is_some_and(|t| {
+                    let gap = toks[end - 1].input_end as usize;
+                    t.input_start as usize == gap + 1
+                        && input.as_bytes()[gap] == b' '
+                        && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0) || t.folded_in(&BODIES))
+                })
+            };
             if let Some(def) = lex
                 .trigger_defs
                 .get(idx as usize)
-                .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body)))
+                .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body())))
             {
                 // A sentence that characterises a kind of event is
                 // background throughout: "Kidnappings for ransom have become
@@ -545,7 +554,7 @@ pub(crate) fn extract(
             let aim = ts > s && toks[ts - 1].folded_is("to");
             let takes_ground = !aim
                 && (te + 1..(te + 3).min(e)).any(|p| {
-                    (te..=p).all(|q| toks[q].has(shape::JOINED)) && cue_at(p).is_some_and(|c| c & cue::TERRITORY != 0)
+                    cue_at(p).is_some_and(|c| c & cue::TERRITORY != 0) && (te..=p).all(|q| toks[q].has(shape::JOINED))
                 });
             if takes_ground && (toks[ts].folded_is("seized") || toks[ts].folded_is("seize")) {
                 def.event_type = "non_state_actor_overtakes_territory".into();

@@ -99,10 +99,10 @@ pub struct PhraseSet {
     filter: Vec<u64>,
     /// `64 - log2(filter bits)`: the shift that turns a key into its bit.
     filter_shift: u32,
-    /// The key of the first token of each phrase (with repeats), for
+    /// The hash of the first token of each phrase (with repeats), for
     /// callers that tell the tokens where a phrase may start apart from the
     /// rest once for several sets.
-    start_keys: Vec<u64>,
+    start_hashes: Vec<u64>,
 }
 
 impl PhraseSet {
@@ -130,13 +130,13 @@ impl PhraseSet {
         };
         self.map.set(k.key, Entry { value: Some(value), prefix: old.is_some_and(|e| e.prefix) });
         self.refilter(&k.prefixes[..t - 1], k.key);
-        self.start_keys.push(k.prefixes[0]);
+        self.start_hashes.push(k.first);
     }
 
-    /// The keys a phrase of the set may start with: `combine(KEY_START,
-    /// hash)` of its first token (see [`combine`]).
-    pub fn start_keys(&self) -> &[u64] {
-        &self.start_keys
+    /// The [`Token::hash`] of the first token of every phrase of the set
+    /// (with repeats).
+    pub fn start_hashes(&self) -> &[u64] {
+        &self.start_hashes
     }
 
     /// Adds the new keys to the filter, first doubling it (and refilling it
@@ -351,9 +351,8 @@ mod tests {
         let all: Vec<_> = s.matches(t, 0).collect();
         assert_eq!(s.matches_from(t, 0, |i| i).collect::<Vec<_>>(), all);
         // Offered only the tokens a phrase starts with: the same matches.
-        let starts: Vec<u64> = s.start_keys().to_vec();
-        let next =
-            |i: usize| (i..t.len()).find(|&k| starts.contains(&combine(KEY_START, t[k].hash))).unwrap_or(t.len());
+        let starts: Vec<u64> = s.start_hashes().to_vec();
+        let next = |i: usize| (i..t.len()).find(|&k| starts.contains(&t[k].hash)).unwrap_or(t.len());
         assert_eq!(s.matches_from(t, 0, next).collect::<Vec<_>>(), all);
         // Offered fewer, it finds fewer: "field" alone after skipping "gas".
         assert_eq!(s.matches_from(t, 0, |i| if i == 1 { 2 } else { i }).next(), Some((2, 3, 4)));

@@ -642,11 +642,16 @@ pub fn exact_keys(folded_phrase: &str) -> Option<ExactKeys> {
     let (words, n) = name_words(folded_phrase)?;
     let mut key = KEY_START;
     let mut prefixes = [0u64; 16];
+    let mut first = 0;
     for (k, &(s, e)) in words[..n].iter().enumerate() {
-        key = combine(key, hash_bytes(&folded_phrase.as_bytes()[s..e]));
+        let hash = hash_bytes(&folded_phrase.as_bytes()[s..e]);
+        if k == 0 {
+            first = hash;
+        }
+        key = combine(key, hash);
         prefixes[k] = key;
     }
-    Some(ExactKeys { key, tokens: n as u8, prefixes })
+    Some(ExactKeys { key, tokens: n as u8, prefixes, first })
 }
 
 /// Exact keys of one phrase (see [`exact_keys`]).
@@ -658,6 +663,8 @@ pub struct ExactKeys {
     pub tokens: u8,
     /// `prefixes[k]` is the key of the first `k + 1` tokens.
     pub prefixes: [u64; 16],
+    /// Hash of the first token (as [`Token::hash`]).
+    pub first: u64,
 }
 
 /// The exact and transliteration keys of a name, tokenised like running text.
