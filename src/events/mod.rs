@@ -922,11 +922,17 @@ pub(crate) fn extract(
     // again is the same event, told with fewer words ("Gunmen kill eight at
     // party in central Mexico" above "Gunmen burst into a birthday party in
     // … Guanajuato … killing eight people").
+    // (Dropped in place: an event is a large value to move.)
     if headline {
         let told = events.iter().take_while(|ev| ev.sentence.start == sentences[0].span.0).count();
-        let body = events.split_off(told);
-        events.retain(|h| !body.iter().any(|b| family(&b.event_type) == family(&h.event_type)));
-        events.extend(body);
+        let (heads, body) = events.split_at(told);
+        let retold: Vec<bool> =
+            heads.iter().map(|h| body.iter().any(|b| family(&b.event_type) == family(&h.event_type))).collect();
+        let mut k = 0;
+        events.retain(|_| {
+            k += 1;
+            k > told || !retold[k - 1]
+        });
     }
     for ev in events.iter_mut().filter(|ev| matches!(family(&ev.event_type), "protests" | "riots")) {
         let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
@@ -1479,15 +1485,20 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
 type RepeatKey = (String, Option<std::borrow::Cow<'static, str>>, Option<NaiveDate>);
 
 /// Merges rows that report the same event: same type, place and date.
-fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+/// (In place, a later row into the first: an event is a large value to
+/// move.)
+fn merge_repeats(mut events: Vec<Event>) -> Vec<Event> {
     let mut seen: FxHashMap<RepeatKey, usize> = FxHashMap::default();
-    for ev in events {
+    let mut merged = vec![false; events.len()];
+    for i in 0..events.len() {
+        let ev = &events[i];
         let key = (ev.event_type.clone(), ev.location.as_ref().map(|l| l.place.id.clone()), ev.date);
         let mergeable = family(&ev.event_type) != "other";
-        if let Some(prev) = seen.get(&key).copied().filter(|_| mergeable).map(|i| &mut out[i]) {
-            prev.source = prev.source.take().or(ev.source);
-            prev.target = prev.target.take().or(ev.target);
+        if let Some(first) = seen.get(&key).copied().filter(|_| mergeable) {
+            let (before, from) = events.split_at_mut(i);
+            let (prev, ev) = (&mut before[first], &mut from[0]);
+            prev.source = prev.source.take().or(ev.source.take());
+            prev.target = prev.target.take().or(ev.target.take());
             prev.killed = match (prev.killed, ev.killed) {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),
@@ -1497,12 +1508,17 @@ fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
                 (a, b) => a.or(b),
             };
             prev.confidence = prev.confidence.max(ev.confidence);
+            merged[i] = true;
             continue;
         }
         if mergeable {
-            seen.insert(key, out.len());
+            seen.insert(key, i);
         }
-        out.push(ev);
     }
-    out
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !merged[k - 1]
+    });
+    events
 }
