@@ -17,7 +17,7 @@
 //! and a compass part of one ("northern Kenya") a division in that part,
 //! both at `geo_precision` 3.
 
-use super::lexicon::{cue, EVENT_LEXICON};
+use super::lexicon::{cue, tag, TokenTags, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::compass::Compass;
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
@@ -176,9 +176,10 @@ impl SentenceLocations {
 }
 
 /// The mentions that locate an event whose trigger is at token `trig`, in
-/// the sentence of tokens `s..e`.
+/// the sentence of tokens `s..e`. `tags` are the tokens' tags.
 pub(crate) fn sentence_locations(
     toks: &[Token],
+    tags: &TokenTags,
     (s, e): (usize, usize),
     trig: usize,
     topo: &Toponyms,
@@ -190,7 +191,10 @@ pub(crate) fn sentence_locations(
     let mut datelines: Vec<usize> = Vec::new();
     let mut causes: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
-    let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
+    let report_cut = (s..trig)
+        .rev()
+        .filter(|&k| tags.has(k, tag::CUE))
+        .find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
     for k in topo.mentions_in(s, e) {
         let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];

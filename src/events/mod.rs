@@ -796,7 +796,7 @@ pub(crate) fn extract(
                 if let Some(d) = date {
                     mem.family_dates.insert(family(&event_type), (d.date, d.precision));
                 }
-                let locs = locations_for(toks, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
+                let locs = locations_for(toks, &tags, &sentences, si, ts, topo, &actor_spans, earlier, doc_location);
                 let coreferent = earlier.is_some();
                 // A repeat report that only places the event more precisely
                 // ("… in northwest Pakistan. The attack happened in the Bannu
@@ -897,7 +897,8 @@ pub(crate) fn extract(
                 _ => (None, None),
             };
             // Where the sentence says, else where the story just was.
-            let loc = locations_for(toks, &sentences, si, ts, topo, &actor_spans, None, || None).into_iter().next();
+            let loc =
+                locations_for(toks, &tags, &sentences, si, ts, topo, &actor_spans, None, || None).into_iter().next();
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si, &*def.event_type == "make_statement"));
             }
@@ -1343,6 +1344,7 @@ fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocati
 #[allow(clippy::too_many_arguments)]
 fn locations_for(
     toks: &[Token],
+    tags: &lexicon::TokenTags,
     sentences: &[Sentence],
     si: usize,
     ts: usize,
@@ -1352,7 +1354,7 @@ fn locations_for(
     doc_location: impl FnOnce() -> Option<usize>,
 ) -> Vec<EventLocation> {
     let (s, e) = sentences[si].toks;
-    let here = location::sentence_locations(toks, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
+    let here = location::sentence_locations(toks, tags, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
     if !here.rows.is_empty() {
         return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
     }
@@ -1373,7 +1375,7 @@ fn locations_for(
         let (s, e) = sentences[sj].toks;
         // (As if the event opened the sentence: no reporting verb before
         // it cuts the places off.)
-        let there = location::sentence_locations(toks, (s, e), s, topo, &[]).rows;
+        let there = location::sentence_locations(toks, tags, (s, e), s, topo, &[]).rows;
         // The most specific of them: "… ROHR Zimbabwe … in Harare." then
         // "Police attacked the demonstrators" happened in Harare.
         if let Some(&k) = there.iter().min_by_key(|&&k| topo.mentions[k].place.kind.geo_precision()) {
