@@ -97,6 +97,12 @@ fn is_wounded(w: &str) -> bool {
     WOUNDED.contains(&w)
 }
 
+/// Every word [`find_casualties`] needs in a sentence before it looks for
+/// counts: the casualty words, [`CLAIMED`] and [`DEATH`].
+pub(super) fn toll_words() -> impl Iterator<Item = &'static str> {
+    KILLED.iter().chain(WOUNDED).chain(CLAIMED).chain(&[DEATH]).copied()
+}
+
 /// Bits of [`CASUALTY_FILTER`]: a power of two.
 const CASUALTY_FILTER_BITS: usize = 4096;
 
@@ -106,7 +112,7 @@ const CASUALTY_FILTER_BITS: usize = 4096;
 /// before any string comparison.
 static CASUALTY_FILTER: Lazy<[u64; CASUALTY_FILTER_BITS / 64]> = Lazy::new(|| {
     let mut bits = [0u64; CASUALTY_FILTER_BITS / 64];
-    for w in KILLED.iter().chain(WOUNDED).chain(CLAIMED).chain(&[DEATH]) {
+    for w in toll_words() {
         let b = casualty_bit(hash_bytes(w.as_bytes()));
         bits[b >> 6] |= 1 << (b & 63);
     }

@@ -476,7 +476,9 @@ impl Wording {
             Some(w) => (w, true),
             None => (stem, false),
         };
-        let phrase = stem.contains([' ', '-']);
+        // (Bytes: a stem is short, and a search for either of two
+        // characters costs more to set up than the loop.)
+        let phrase = stem.bytes().any(|b| b == b' ' || b == b'-');
         let first = stem.as_bytes().first().copied();
         let group = first.map_or(0..0, |b| {
             let g = (b % 64) as usize;

@@ -8,6 +8,8 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
+use super::{casualties, dates};
+use crate::text::tokens::{hash_bytes, Token};
 use crate::text::PhraseSet;
 use crate::toponyms::lexicon::rows;
 
@@ -96,6 +98,86 @@ pub(crate) mod cue {
     pub const SHIFT: u32 = 1 << 13;
 }
 
+/// Token tag bits (see [`EventLexicon::tag_tokens`]): what a token may
+/// start.
+pub(crate) mod tag {
+    use crate::text::tokens::shape;
+
+    /// A trigger phrase.
+    pub const TRIGGER: u8 = 1;
+    /// An actor phrase.
+    pub const ACTOR: u8 = 1 << 1;
+    /// A token with a digit: its shape bit, copied as it is.
+    pub const NUMBER: u8 = shape::DIGIT;
+    /// A word that a casualty count needs ("killed", "claimed"; see
+    /// `casualties::toll_words`).
+    pub const TOLL: u8 = 1 << 3;
+    /// A word that opens a date expression (a number opens one too).
+    pub const DATE: u8 = 1 << 4;
+    /// A modality cue phrase.
+    pub const CUE: u8 = 1 << 5;
+
+    const _: () = assert!((TRIGGER | ACTOR | TOLL | DATE | CUE) & NUMBER == 0);
+}
+
+/// The [`tag`] bits of each token of a document (see
+/// [`EventLexicon::tag_tokens`]).
+#[derive(Default)]
+pub(crate) struct TokenTags(Vec<u8>);
+
+impl TokenTags {
+    /// The first token of `from..to` with any of `bits`, else `to` (`to`
+    /// at most the number of tokens).
+    #[inline]
+    pub(crate) fn next(&self, from: usize, to: usize, bits: u8) -> usize {
+        // Eight tags at a time (most tokens have none), the tags past `to`
+        // masked off: the padding after the last token makes every read of
+        // eight whole.
+        let splat = u64::from_le_bytes([bits; 8]);
+        let mut i = from;
+        while i < to {
+            let group = self.0.get(i..i + 8).and_then(|g| g.try_into().ok()).unwrap_or([0; 8]);
+            let mut hit = u64::from_le_bytes(group) & splat;
+            if to - i < 8 {
+                hit &= !0 >> (8 * (8 - (to - i)));
+            }
+            if hit != 0 {
+                return i + hit.trailing_zeros() as usize / 8;
+            }
+            i += 8;
+        }
+        to
+    }
+
+    /// True when a token of `from..to` has any of `bits`.
+    #[inline]
+    pub(crate) fn any(&self, from: usize, to: usize, bits: u8) -> bool {
+        self.next(from, to, bits) < to
+    }
+
+    /// The tokens of `from..to` with any of `bits`, in order.
+    #[inline]
+    pub(crate) fn each(&self, from: usize, to: usize, bits: u8) -> impl Iterator<Item = usize> + '_ {
+        let mut i = from;
+        std::iter::from_fn(move || {
+            i = self.next(i, to, bits);
+            (i < to).then(|| {
+                i += 1;
+                i - 1
+            })
+        })
+    }
+
+    /// True when token `i` has any of `bits`.
+    #[inline]
+    pub(crate) fn has(&self, i: usize, bits: u8) -> bool {
+        self.0[i] & bits != 0
+    }
+}
+
+/// log2 of the number of entries of [`EventLexicon::tag_table`].
+const TAG_TABLE_BITS: u32 = 15;
+
 pub(crate) struct EventLexicon {
     pub triggers: PhraseSet,
     pub trigger_defs: Vec<TriggerDef>,
@@ -104,6 +186,11 @@ pub(crate) struct EventLexicon {
     pub cues: PhraseSet,
     /// Canonical name → index in `actor_defs`, for the actors with a home.
     homes: FxHashMap<String, usize>,
+    /// The [`tag`] bits of the first token of every phrase and word of the
+    /// lexicons, or-ed together by the top bits of the token's hash: a
+    /// superset of what a token may start, with few tokens tagged that
+    /// start nothing.
+    tag_table: Box<[u8; 1 << TAG_TABLE_BITS]>,
 }
 
 pub(crate) static EVENT_LEXICON: Lazy<EventLexicon> = Lazy::new(EventLexicon::bundled);
@@ -198,7 +285,27 @@ impl EventLexicon {
             .filter(|(_, d)| !d.generic && d.home.is_some())
             .map(|(i, d)| (d.name.clone(), i))
             .collect();
-        EventLexicon { triggers, trigger_defs, actors, actor_defs, cues, homes }
+        let mut tag_table = Box::new([0u8; 1 << TAG_TABLE_BITS]);
+        let hash = |w: &str| hash_bytes(w.as_bytes());
+        let mut mark = |h: u64, bit: u8| tag_table[tag_slot(h)] |= bit;
+        triggers.start_hashes().iter().for_each(|&h| mark(h, tag::TRIGGER));
+        actors.start_hashes().iter().for_each(|&h| mark(h, tag::ACTOR));
+        cues.start_hashes().iter().for_each(|&h| mark(h, tag::CUE));
+        casualties::toll_words().for_each(|w| mark(hash(w), tag::TOLL));
+        dates::OPENERS.iter().for_each(|w| mark(hash(w), tag::DATE));
+        EventLexicon { triggers, trigger_defs, actors, actor_defs, cues, homes, tag_table }
+    }
+
+    /// Sets `tags` to the [`tag`] bits of each of `toks`: what each token
+    /// may start (no false negatives). The event stage scans every sentence
+    /// for triggers and toll words, and many for actors and dates: one
+    /// table lookup per token of the document spares those scans a hash
+    /// probe per token per lexicon.
+    pub(crate) fn tag_tokens(&self, toks: &[Token], tags: &mut TokenTags) {
+        tags.0.clear();
+        tags.0.extend(toks.iter().map(|t| self.tag_table[tag_slot(t.hash)] | (t.shape & tag::NUMBER)));
+        // Padding, for `TokenTags::next`.
+        tags.0.extend([0; 8]);
     }
 
     /// The home (country, division or town name) of the known actor with
@@ -207,6 +314,12 @@ impl EventLexicon {
         let d = &self.actor_defs[*self.homes.get(name)?];
         Some((d.country.as_deref()?, d.home.as_deref()?))
     }
+}
+
+/// The [`EventLexicon::tag_table`] entry of a token hash.
+#[inline]
+fn tag_slot(hash: u64) -> usize {
+    (hash >> (64 - TAG_TABLE_BITS)) as usize
 }
 
 #[cfg(test)]
@@ -220,6 +333,56 @@ mod tests {
         assert!(l.actor_defs.iter().filter(|a| !a.generic).count() >= 300);
         assert!(l.actor_defs.iter().any(|a| a.generic && a.name.contains("{country}")));
         assert!(l.cues.len() > 50);
+    }
+
+    #[test]
+    fn tags_pass_every_phrase_start_and_few_other_words() {
+        use crate::text::{FoldedText, Tokenizer};
+        let l = &*EVENT_LEXICON;
+        let mut tags = TokenTags::default();
+        let mut tk = Tokenizer::new();
+        let rows_of = |text: &'static str| rows(text).filter_map(|r| r.get(0).map(str::to_string)).collect();
+        let sets = [(&l.triggers, TRIGGERS, tag::TRIGGER), (&l.actors, ACTORS, tag::ACTOR), (&l.cues, CUES, tag::CUE)];
+        let words = [
+            (casualties::toll_words().map(str::to_string).collect(), tag::TOLL),
+            (dates::OPENERS.iter().map(|w| w.to_string()).chain(["12".into(), "2024".into()]).collect(), tag::DATE),
+        ];
+        let phrases = sets
+            .into_iter()
+            .map(|(set, text, bit)| (Some(set), rows_of(text), bit))
+            .chain(words.into_iter().map(|(w, bit): (Vec<String>, u8)| (None, w, bit)));
+        for (set, phrases, bit) in phrases {
+            for w in phrases {
+                let f = FoldedText::new(&w);
+                let toks = tk.tokenize(&f, &w);
+                // Tagged wherever the set has a phrase: a row may read
+                // otherwise in running text ("Lord's" is one token there),
+                // or be of a kind the lexicon skips.
+                if set.is_some_and(|set| set.longest_at(toks, 0).is_none()) {
+                    continue;
+                }
+                l.tag_tokens(toks, &mut tags);
+                assert!(tags.has(0, bit | tag::NUMBER), "{w:?} lacks tag {bit}");
+            }
+        }
+        let prose = "The central bank raised its key interest rate by half a point on Tuesday, \
+                     saying inflation had stayed above its target for most of the year while \
+                     exports of grain, coffee and copper rose faster than analysts expected";
+        let f = FoldedText::new(prose);
+        let toks = tk.tokenize(&f, prose);
+        l.tag_tokens(toks, &mut tags);
+        // Tagged as a trigger's start though no trigger starts with the
+        // word: the table's false positives, each a probe in vain.
+        let starts = l.triggers.start_hashes();
+        let stray = (0..toks.len()).filter(|&i| tags.has(i, tag::TRIGGER) && !starts.contains(&toks[i].hash)).count();
+        assert_eq!(tags.next(0, toks.len(), tag::NUMBER), toks.len());
+        for (from, to) in [(0, toks.len()), (3, 9), (5, 5), (17, toks.len())] {
+            let want = (from..to).find(|&i| tags.0[i] & tag::DATE != 0).unwrap_or(to);
+            assert_eq!(tags.next(from, to, tag::DATE), want, "{from}..{to}");
+            let want: Vec<usize> = (from..to).filter(|&i| tags.has(i, tag::CUE | tag::DATE)).collect();
+            assert_eq!(tags.each(from, to, tag::CUE | tag::DATE).collect::<Vec<_>>(), want, "{from}..{to}");
+        }
+        assert!(stray <= 3, "{stray} of {} words tagged in vain", toks.len());
     }
 
     #[test]

@@ -17,11 +17,11 @@
 //! and a compass part of one ("northern Kenya") a division in that part,
 //! both at `geo_precision` 3.
 
-use super::lexicon::{cue, EVENT_LEXICON};
+use super::lexicon::{cue, tag, TokenTags, EVENT_LEXICON};
 use super::Actor;
 use crate::gazetteer::compass::Compass;
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{shape, word_hashes, Token};
 use crate::toponyms::Toponyms;
 
 fn specificity(k: PlaceKind) -> u8 {
@@ -63,12 +63,14 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
     let short_caps = last.has(shape::ALL_CAPS) && last.end - last.start <= 3;
     if short_caps && me < e {
         let next = &toks[me];
-        let function_word = [
-            "in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were", "has",
-            "have", "had", "said", "says", "will", "would",
-        ]
-        .iter()
-        .any(|w| next.folded_is(w));
+        let function_word = next.folded_in(
+            &const {
+                word_hashes([
+                    "in", "on", "at", "and", "or", "for", "to", "from", "of", "with", "by", "as", "is", "was", "were",
+                    "has", "have", "had", "said", "says", "will", "would",
+                ])
+            },
+        );
         return next.has(shape::JOINED) && !function_word && !next.has(shape::CAPITALIZED);
     }
     false
@@ -79,7 +81,8 @@ fn is_modifier(toks: &[Token], me: usize, trig: usize, e: usize) -> bool {
 /// neighbouring") and over other places joined by "and"/"or" ("in Iraq and
 /// Syria").
 fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool {
-    const LOCATIVE: [&str; 10] = ["in", "inside", "into", "across", "throughout", "near", "at", "within", "over", "on"];
+    const LOCATIVE: [u64; 10] =
+        word_hashes(["in", "inside", "into", "across", "throughout", "near", "at", "within", "over", "on"]);
     let mut lower = 0;
     let mut p = ms;
     while p > s {
@@ -98,7 +101,7 @@ fn after_locative(toks: &[Token], topo: &Toponyms, s: usize, ms: usize) -> bool 
                 None => return false,
             }
         }
-        if LOCATIVE.iter().any(|w| t.folded_is(w)) {
+        if t.folded_in(&LOCATIVE) {
             return true;
         }
         lower += 1;
@@ -129,7 +132,7 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
     toks[me..toks.len().min(me + 5)]
         .iter()
         .take_while(|t| t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) != 0)
-        .any(|t| ["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"].iter().any(|w| t.folded_is(w)))
+        .any(|t| t.folded_in(&const { word_hashes(["reuters", "ap", "afp", "upi", "xinhua", "pti", "ians", "ani"]) }))
 }
 
 /// Whether the mention at tokens `ms..me` is a fronted adverbial of place,
@@ -137,7 +140,7 @@ fn is_dateline(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
 fn fronted(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
     ms > s
         && ms <= s + 3
-        && ["in", "at", "near"].iter().any(|w| toks[s].folded_is(w))
+        && toks[s].folded_in(&const { word_hashes(["in", "at", "near"]) })
         && (s + 1..ms).all(|p| toks[p].has(shape::JOINED) && !toks[p].has(shape::CAPITALIZED))
         && toks.get(me).is_some_and(|t| !t.has(shape::JOINED))
 }
@@ -146,9 +149,9 @@ fn fronted(toks: &[Token], s: usize, ms: usize, me: usize) -> bool {
 /// placing the event: "a ceasefire in Gaza", "solidarity with Kashmir",
 /// "an end to the occupation of Crimea".
 fn names_a_cause(toks: &[Token], trig: usize, ms: usize) -> bool {
-    const CAUSE: [&str; 5] = ["ceasefire", "truce", "solidarity", "genocide", "occupation"];
-    const LINK: [&str; 5] = ["in", "with", "on", "of", "for"];
-    ms >= trig + 3 && LINK.iter().any(|w| toks[ms - 1].folded_is(w)) && CAUSE.iter().any(|w| toks[ms - 2].folded_is(w))
+    const CAUSE: [u64; 5] = word_hashes(["ceasefire", "truce", "solidarity", "genocide", "occupation"]);
+    const LINK: [u64; 5] = word_hashes(["in", "with", "on", "of", "for"]);
+    ms >= trig + 3 && toks[ms - 1].folded_in(&LINK) && toks[ms - 2].folded_in(&CAUSE)
 }
 
 /// Whether the mention starting at token `ms` (in a sentence starting at
@@ -201,9 +204,10 @@ impl SentenceLocations {
 }
 
 /// The mentions that locate an event whose trigger is at token `trig`, in
-/// the sentence of tokens `s..e`.
+/// the sentence of tokens `s..e`. `tags` are the tokens' tags.
 pub(crate) fn sentence_locations(
     toks: &[Token],
+    tags: &TokenTags,
     (s, e): (usize, usize),
     trig: usize,
     topo: &Toponyms,
@@ -215,7 +219,10 @@ pub(crate) fn sentence_locations(
     let mut datelines: Vec<usize> = Vec::new();
     let mut causes: Vec<usize> = Vec::new();
     // Last reporting cue before the trigger: places before it belong to the report.
-    let report_cut = (s..trig).rev().find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
+    let report_cut = (s..trig)
+        .rev()
+        .filter(|&k| tags.has(k, tag::CUE))
+        .find(|&k| lex.cues.word(&toks[k]).is_some_and(|c| c & cue::REPORT != 0));
     for k in topo.mentions_in(s, e) {
         let m = &topo.mentions[k];
         let (ms, me) = topo.token_spans[k];
@@ -249,7 +256,7 @@ pub(crate) fn sentence_locations(
         // (Not after a preposition: "Iraqis in Tikrit demonstrated".)
         let object = ms > s
             && toks[ms].has(shape::JOINED)
-            && ["in", "at", "near", "inside"].iter().any(|w| toks[ms - 1].folded_is(w));
+            && toks[ms - 1].folded_in(&const { word_hashes(["in", "at", "near", "inside"]) });
         if is_modifier(toks, me, trig, e) && !route_end && !object {
             continue;
         }

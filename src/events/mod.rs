@@ -15,13 +15,13 @@ use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::text::sentences::sentence_spans;
-use crate::text::tokens::{shape, Token};
+use crate::text::tokens::{shape, word_hashes, Token};
 use crate::text::FoldedText;
 use crate::toponyms::lexicon::{role, LEXICON};
 use crate::toponyms::Toponyms;
 use actors::{find_actors, FoundActor, TriggerAt};
 use codebook::{default_actors, refine_type};
-use lexicon::{cue, TriggerDef, EVENT_LEXICON};
+use lexicon::{cue, tag, TriggerDef, EVENT_LEXICON};
 
 /// The words that name the action.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,8 +305,16 @@ pub(crate) fn extract(
     let lex = &*EVENT_LEXICON;
     let ftext = folded.as_str();
     let sentences = split_sentences(input, toks);
+    let mut tags = lexicon::TokenTags::default();
+    lex.tag_tokens(toks, &mut tags);
+    // The cue word at a token, asked of the tags first.
+    let cue_at = |p: usize| if tags.has(p, tag::CUE) { lex.cues.word(&toks[p]) } else { None };
     let hint = hint.as_ref().and_then(|h| std::str::from_utf8(h).ok());
-    let doc_country = document_country(topo, hint);
+    // The document's country and fallback place are asked for only by
+    // events, and most documents have none: both are found when first
+    // needed.
+    let doc_country = std::cell::OnceCell::new();
+    let doc_country = || doc_country.get_or_init(|| document_country(topo, hint)).as_deref();
     // A dateline's day ("OUAGADOUGOU, Feb 12 (Reuters) -") is when the story
     // was filed: the day its weekdays count back from, whatever day the
     // caller collected it. Its sentence's own date comes after it.
@@ -316,8 +324,13 @@ pub(crate) fn extract(
         dates::dateline_date(&toks[s..e], ftext, doc_date).map(|(d, end)| (si, d, s + end))
     });
     let doc_date = dateline.map(|(_, d, _)| d).or(doc_date);
-    let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
-    let doc_location = location::document_location(topo, toks, &starts, doc_country.as_deref());
+    let doc_location = std::cell::OnceCell::new();
+    let doc_location = || {
+        *doc_location.get_or_init(|| {
+            let starts: Vec<usize> = sentences.iter().map(|s| s.toks.0).collect();
+            location::document_location(topo, toks, &starts, doc_country())
+        })
+    };
     let names = |cc: &str| gaz.country_name(cc);
     let mut events: Vec<Event> = Vec::new();
     let mut mem = Memory::default();
@@ -346,7 +359,7 @@ pub(crate) fn extract(
             continue;
         }
         trigs.clear();
-        for (k, end, idx) in lex.triggers.matches(&toks[..e], s) {
+        for (k, end, idx) in lex.triggers.matches_from(&toks[..e], s, |i| tags.next(i, e, tag::TRIGGER)) {
             // "US-occupied", "Iranian-backed": an adjective, not an event.
             let modifier = k > s && toks[k - 1].has(shape::HYPHEN_AFTER);
             // The months March and May, capitalised mid-sentence.
@@ -357,9 +370,20 @@ pub(crate) fn extract(
             // "Riot police", "riot gear": a unit, not a riot.
             let riot_unit = toks[end - 1].folded_is("riot")
                 && toks.get(end).is_some_and(|t| {
-                    ["police", "policemen", "squad", "gear", "control", "unit", "units", "officers"]
-                        .iter()
-                        .any(|w| t.folded_is(w))
+                    t.folded_in(
+                        &const {
+                            word_hashes([
+                                "police",
+                                "policemen",
+                                "squad",
+                                "gear",
+                                "control",
+                                "unit",
+                                "units",
+                                "officers",
+                            ])
+                        },
+                    )
                 });
             // A participle right after a determiner is an adjective: "the
             // occupied West Bank", "the captured town".
@@ -369,30 +393,42 @@ pub(crate) fn extract(
                 && end == k + 1
                 && toks[k].has(shape::JOINED)
                 && input[toks[k].input_start as usize..toks[k].input_end as usize].ends_with("ed");
+            // (The tests after it are asked only of a participle.)
             let before = &toks[k.saturating_sub(1)];
-            let determiner = ["the", "a", "an", "its", "their"].iter().any(|w| before.folded_is(w));
-            let count = casualties::count_of(before.folded(ftext)).is_some();
-            let noun_after = toks.get(end).is_some_and(|t| {
-                t.has(shape::JOINED)
-                    && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
-                    && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
-                    && !["in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while", "near"]
-                        .iter()
-                        .any(|w| t.folded_is(w))
-            });
-            let attributive = participle && (determiner || (count && noun_after));
+            let determiner = || before.folded_in(&const { word_hashes(["the", "a", "an", "its", "their"]) });
+            let count = || casualties::count_of(before.folded(ftext)).is_some();
+            let noun_after = || {
+                toks.get(end).is_some_and(|t| {
+                    t.has(shape::JOINED)
+                        && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS | shape::DIGIT) == 0
+                        && LEXICON.words.word(t).is_none_or(|r| r & role::STOPWORD == 0)
+                        && !t.folded_in(
+                            &const {
+                                word_hashes([
+                                    "in", "on", "at", "by", "and", "or", "as", "when", "after", "during", "while",
+                                    "near",
+                                ])
+                            },
+                        )
+                })
+            };
+            let attributive = participle && (determiner() || (count() && noun_after()));
             let adjective = modifier || attributive;
             // A noun before the name of a body of people names that body,
             // not an event: "a local aid group said", "protest leaders".
-            let names_a_body = toks.get(end).is_some_and(|t| {
-                input.get(toks[end - 1].input_end as usize..t.input_start as usize) == Some(" ")
-                    && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0)
-                        || BODIES.iter().any(|w| t.folded_is(w)))
-            });
+            // (Asked only of nouns; the space between is one byte.)
+            let names_a_body = || {
+                toks.get(end).is_some_and(|t| {
+                    let gap = toks[end - 1].input_end as usize;
+                    t.input_start as usize == gap + 1
+                        && input.as_bytes()[gap] == b' '
+                        && (LEXICON.words.word(t).is_some_and(|r| r & role::ORG_SUFFIX != 0) || t.folded_in(&BODIES))
+                })
+            };
             if let Some(def) = lex
                 .trigger_defs
                 .get(idx as usize)
-                .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body)))
+                .filter(|d| !(adjective || month || riot_unit || (d.noun && names_a_body())))
             {
                 // A sentence that characterises a kind of event is
                 // background throughout: "Kidnappings for ransom have become
@@ -414,13 +450,15 @@ pub(crate) fn extract(
         let ongoing = |k: usize| {
             k >= 2
                 && toks[k - 1].folded_is("been")
-                && ["have", "has", "had"].iter().any(|w| toks[k - 2].folded_is(w))
+                && toks[k - 2].folded_in(&const { word_hashes(["have", "has", "had"]) })
                 && ftext[toks[k].start as usize..toks[k].end as usize].ends_with("ing")
         };
         if trigs.iter().any(|t| t.2.material && !ongoing(t.0)) {
             trigs.retain(|t| !(t.2.material && ongoing(t.0)));
         }
-        let cas = casualties::find_casualties(&toks[story..e], ftext);
+        // (The tags turn away most sentences before the counts are sought.)
+        let tolls = tags.any(story, e, tag::TOLL);
+        let cas = if tolls { casualties::find_casualties(&toks[story..e], ftext) } else { Default::default() };
         if trigs.is_empty() && cas == casualties::Casualties::default() {
             continue;
         }
@@ -430,7 +468,7 @@ pub(crate) fn extract(
             armed: matches!(family(&def.event_type), "battles" | "explosions" | "violence"),
             state_weapon: def.state_weapon,
         }));
-        let mut found_actors = find_actors(input, toks, (s, e), topo, &verbs, &names, &mut organisations);
+        let mut found_actors = find_actors(input, toks, &tags, (s, e), topo, &verbs, &names, &mut organisations);
         // "the rebels", "the militants": the armed group the story last
         // named ("Yemen's Houthi rebels fired two missiles … saying the
         // rebels would continue").
@@ -455,7 +493,8 @@ pub(crate) fn extract(
             }
         }
         let actor_spans: Vec<(usize, usize)> = found_actors.iter().map(|a| location_blind_span(a, topo)).collect();
-        let date = dates::find_date(&toks[story..e], ftext, doc_date);
+        let openers = tags.each(story, e, tag::DATE | tag::NUMBER).map(|i| i - story);
+        let date = dates::find_date_among(&toks[story..e], openers, ftext, doc_date);
         // A date inside an aside dates only what the aside tells: "Moscow,
         // which launched its invasion in February 2022, denies targeting
         // civilians" is no denial of February 2022.
@@ -475,7 +514,7 @@ pub(crate) fn extract(
         for &(ts, te, def) in &trigs {
             let mut def = def.clone();
             let window = |n: usize| {
-                (ts.saturating_sub(n).max(s)..ts).filter_map(|p| lex.cues.word(&toks[p])).fold(0, |a, b| a | b)
+                tags.each(ts.saturating_sub(n).max(s), ts, tag::CUE).filter_map(cue_at).fold(0, |a, b| a | b)
             };
             // "Set up", "established": an event only when what was set up
             // is a base, post or camp ("set up a new observation post",
@@ -497,12 +536,13 @@ pub(crate) fn extract(
                 && !(ts.saturating_sub(4).max(s)..(te + 6).min(e))
                     // Within the clause: no punctuation between.
                     .filter(|&p| (p.min(ts) + 1..=p.max(ts)).all(|q| toks[q].has(shape::JOINED)))
-                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & needs != 0))
+                    .any(|p| cue_at(p).is_some_and(|c| c & needs != 0))
             {
                 // Someone who "was captured" with no place taken was
                 // arrested ("Noriega was captured during the invasion");
                 // anything else captured is no event ("captured the title").
-                let passive = ts > s && ["was", "were", "been", "being"].iter().any(|w| toks[ts - 1].folded_is(w));
+                let passive =
+                    ts > s && toks[ts - 1].folded_in(&const { word_hashes(["was", "were", "been", "being"]) });
                 if needs == cue::TERRITORY && passive && toks[ts].folded_is("captured") {
                     def.event_type = "arrests".into();
                     def.cameo = "173".into();
@@ -519,8 +559,7 @@ pub(crate) fn extract(
             let aim = ts > s && toks[ts - 1].folded_is("to");
             let takes_ground = !aim
                 && (te + 1..(te + 3).min(e)).any(|p| {
-                    (te..=p).all(|q| toks[q].has(shape::JOINED))
-                        && lex.cues.word(&toks[p]).is_some_and(|c| c & cue::TERRITORY != 0)
+                    cue_at(p).is_some_and(|c| c & cue::TERRITORY != 0) && (te..=p).all(|q| toks[q].has(shape::JOINED))
                 });
             if takes_ground && (toks[ts].folded_is("seized") || toks[ts].folded_is("seize")) {
                 def.event_type = "non_state_actor_overtakes_territory".into();
@@ -617,7 +656,8 @@ pub(crate) fn extract(
         // exploded, a warehouse that burned: weak evidence in a sentence that
         // names such a mishap and no armed actor is no political violence.
         // (Asked only when it matters: a cue lookup per token is not free.)
-        let names_mishap = || !armed && (s..e).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::MISHAP != 0));
+        let names_mishap =
+            || !armed && tags.each(s, e, tag::CUE).any(|p| cue_at(p).is_some_and(|c| c & cue::MISHAP != 0));
         let weak_or_none = material.as_ref().is_none_or(|m| m.2.weak);
         let mishap = weak_or_none && (material.is_some() || cas != casualties::Casualties::default()) && names_mishap();
         if mishap && material.is_some() {
@@ -704,8 +744,8 @@ pub(crate) fn extract(
                 let fam = family(&event_type);
                 // A definite description ("the strikes", "the bombardments") of an
                 // earlier event of the same family is a repeat report of it.
-                let definite = (ts.saturating_sub(2).max(s)..ts)
-                    .any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::DEFINITE != 0));
+                let definite =
+                    (ts.saturating_sub(2).max(s)..ts).any(|p| cue_at(p).is_some_and(|c| c & cue::DEFINITE != 0));
                 // "… claimed responsibility for the assault": a claim names who
                 // carried out an earlier event; it is no new one.
                 let claim = ts >= s + 3
@@ -777,8 +817,17 @@ pub(crate) fn extract(
                 if let Some(d) = date_for(ts) {
                     mem.family_dates.insert(family(&event_type), (d.date, d.precision));
                 }
-                let locs =
-                    locations_for(toks, &sentences, (si, answered_from), ts, topo, &actor_spans, earlier, doc_location);
+                let locs = locations_for(
+                    toks,
+                    &tags,
+                    &sentences,
+                    (si, answered_from),
+                    ts,
+                    topo,
+                    &actor_spans,
+                    earlier,
+                    doc_location,
+                );
                 let coreferent = earlier.is_some();
                 // A repeat report that only places the event more precisely
                 // ("… in northwest Pakistan. The attack happened in the Bannu
@@ -859,7 +908,7 @@ pub(crate) fn extract(
         if let Some((ts, te, def)) = verbal {
             let (src, tgt) = roles(&found_actors, toks, (ts, te), false);
             let mut source = src.map(|i| found_actors[i].actor.clone());
-            let pronoun = (s..ts).any(|p| lex.cues.word(&toks[p]).is_some_and(|c| c & cue::PRONOUN != 0));
+            let pronoun = tags.each(s, ts, tag::CUE).any(|p| cue_at(p).is_some_and(|c| c & cue::PRONOUN != 0));
             if source.is_none() && (pronoun || &*def.event_type == "threaten") {
                 source = mem.last_source.as_ref().filter(|(_, at, _)| si - at <= 3).map(|(a, _, _)| a.clone());
             }
@@ -879,8 +928,9 @@ pub(crate) fn extract(
                 _ => (None, None),
             };
             // Where the sentence says, else where the story just was.
-            let loc =
-                locations_for(toks, &sentences, (si, None), ts, topo, &actor_spans, None, None).into_iter().next();
+            let loc = locations_for(toks, &tags, &sentences, (si, None), ts, topo, &actor_spans, None, || None)
+                .into_iter()
+                .next();
             if let Some(a) = &source {
                 mem.last_source = Some((a.clone(), si, &*def.event_type == "make_statement"));
             }
@@ -905,11 +955,17 @@ pub(crate) fn extract(
     // again is the same event, told with fewer words ("Gunmen kill eight at
     // party in central Mexico" above "Gunmen burst into a birthday party in
     // … Guanajuato … killing eight people").
+    // (Dropped in place: an event is a large value to move.)
     if headline {
         let told = events.iter().take_while(|ev| ev.sentence.start == sentences[0].span.0).count();
-        let body = events.split_off(told);
-        events.retain(|h| !body.iter().any(|b| family(&b.event_type) == family(&h.event_type)));
-        events.extend(body);
+        let (heads, body) = events.split_at(told);
+        let retold: Vec<bool> =
+            heads.iter().map(|h| body.iter().any(|b| family(&b.event_type) == family(&h.event_type))).collect();
+        let mut k = 0;
+        events.retain(|_| {
+            k += 1;
+            k > told || !retold[k - 1]
+        });
     }
     for ev in events.iter_mut().filter(|ev| matches!(family(&ev.event_type), "protests" | "riots")) {
         let next = sentences.get(sentences.partition_point(|s| s.span.0 < ev.sentence.end));
@@ -924,7 +980,7 @@ pub(crate) fn extract(
             .location
             .as_ref()
             .and_then(|l| l.place.country.as_deref().map(str::to_string))
-            .or_else(|| doc_country.clone())
+            .or_else(|| doc_country().map(str::to_string))
             .or_else(|| ev.source.as_ref().and_then(|a| a.country.clone()))
             .or_else(|| ev.target.as_ref().and_then(|a| a.country.clone()));
         for actor in [&mut ev.source, &mut ev.target].into_iter().flatten() {
@@ -1029,12 +1085,13 @@ fn answer_after(toks: &[Token], ts: usize, e: usize) -> Option<usize> {
 /// not of one: "Kidnappings for ransom have become rampant", "Such attacks
 /// are common in the region".
 fn characterised(toks: &[Token], end: usize, e: usize) -> bool {
-    const STATE: [&str; 8] = ["common", "rampant", "frequent", "rife", "widespread", "commonplace", "routine", "rare"];
+    const STATE: [u64; 8] =
+        word_hashes(["common", "rampant", "frequent", "rife", "widespread", "commonplace", "routine", "rare"]);
     (end..(end + 4).min(e)).any(|k| {
         let next = |w: &str| toks.get(k + 1).is_some_and(|t| t.folded_is(w));
         ((toks[k].folded_is("have") || toks[k].folded_is("has")) && next("become"))
-            || (["are", "is", "remain", "remains"].iter().any(|w| toks[k].folded_is(w))
-                && STATE.iter().any(|w| next(w)))
+            || (toks[k].folded_in(&const { word_hashes(["are", "is", "remain", "remains"]) })
+                && toks.get(k + 1).is_some_and(|t| t.folded_in(&STATE)))
     })
 }
 
@@ -1043,35 +1100,36 @@ fn characterised(toks: &[Token], end: usize, e: usize) -> bool {
 /// conflict that a perfect passive's toll is put down to ("700,000 people
 /// have been displaced by gang violence").
 fn running_toll(toks: &[Token], s: usize, ts: usize) -> bool {
-    const CONFLICT: [&str; 5] = ["war", "conflict", "insurgency", "crisis", "unrest"];
+    const CONFLICT: [u64; 5] = word_hashes(["war", "conflict", "insurgency", "crisis", "unrest"]);
     // "the war", "the civil war", "the Ukraine war".
     let the = |k: usize| (k.saturating_sub(2).max(s)..k).any(|p| toks[p].folded_is("the"));
     let active = ts > s + 1
         && (toks[ts - 1].folded_is("has") || toks[ts - 1].folded_is("have"))
-        && ["killed", "claimed", "left", "displaced"].iter().any(|w| toks[ts].folded_is(w))
-        && (s + 1..ts - 1).any(|k| the(k) && CONFLICT.iter().any(|w| toks[k].folded_is(w)));
+        && toks[ts].folded_in(&const { word_hashes(["killed", "claimed", "left", "displaced"]) })
+        && (s + 1..ts - 1).any(|k| the(k) && toks[k].folded_in(&CONFLICT));
     // The passive: "About 700,000 people have been displaced by gang
     // violence", "… have been killed in the war" (but "one person has
     // been killed in fighting between …" is one battle's toll).
-    let agent = |words: &[&str]| {
-        words.iter().any(|w| toks[ts].folded_is(w))
+    let agent = |words: &[u64]| {
+        toks[ts].folded_in(words)
             && (ts.saturating_sub(3).max(s)..ts).any(|k| toks[k].folded_is("by") || toks[k].folded_is("in"))
     };
-    let perfect_passive = |verbs: &[&str]| {
+    let perfect_passive = |verbs: &[u64]| {
         (s + 1..ts).any(|k| {
             (toks[k - 1].folded_is("have") || toks[k - 1].folded_is("has"))
                 && toks[k].folded_is("been")
-                && toks.get(k + 1).is_some_and(|t| verbs.iter().any(|w| t.folded_is(w)))
+                && toks.get(k + 1).is_some_and(|t| t.folded_in(verbs))
         })
     };
-    let displaced = perfect_passive(&["displaced", "uprooted"]) && agent(&["violence", "fighting", "war", "conflict"]);
-    let killed = perfect_passive(&["killed"]) && agent(&CONFLICT) && the(ts);
+    let displaced = perfect_passive(&const { word_hashes(["displaced", "uprooted"]) })
+        && agent(&const { word_hashes(["violence", "fighting", "war", "conflict"]) });
+    let killed = perfect_passive(&const { word_hashes(["killed"]) }) && agent(&CONFLICT) && the(ts);
     active || displaced || killed
 }
 
 /// Nouns for bodies of people that an event noun may modify ("aid
 /// workers", "protest organisers").
-const BODIES: [&str; 14] = [
+const BODIES: [u64; 14] = word_hashes([
     "workers",
     "worker",
     "agencies",
@@ -1086,7 +1144,7 @@ const BODIES: [&str; 14] = [
     "charities",
     "organisers",
     "organizers",
-];
+]);
 
 /// The tokens of an actor's name in which no place locates an event. A town
 /// or district before a group says where it is, so it stays outside:
@@ -1126,7 +1184,7 @@ fn trigger_of(input: &str, toks: &[Token], ts: usize, te: usize) -> Trigger {
 }
 
 /// Verbs of violence whose object is a victim: "Gunmen killed two people".
-const VIOLENT_VERBS: &[&str] = &[
+const VIOLENT_VERBS: &[u64] = &word_hashes([
     "killed",
     "kill",
     "kills",
@@ -1146,7 +1204,7 @@ const VIOLENT_VERBS: &[&str] = &[
     "lynched",
     "beat",
     "assaulted",
-];
+]);
 
 /// Source and target among a sentence's actors for the trigger at `ts..te`:
 /// "X carried out strikes against Y", "Y came under attack by X", "strikes
@@ -1160,14 +1218,15 @@ fn roles(
     let usable = |a: &FoundActor| !(material && a.is_media());
     // A passive without its agent: "Two police officers were shot dead",
     // "a chief was killed": the subject is the target.
-    let aux =
-        |k: usize| ["was", "were", "been", "being", "is", "are", "got", "get"].iter().any(|w| toks[k].folded_is(w));
+    let aux = |k: usize| {
+        toks[k].folded_in(&const { word_hashes(["was", "were", "been", "being", "is", "are", "got", "get"]) })
+    };
     let adverb =
-        |k: usize| ["reportedly", "allegedly", "later", "also", "fatally"].iter().any(|w| toks[k].folded_is(w));
+        |k: usize| toks[k].folded_in(&const { word_hashes(["reportedly", "allegedly", "later", "also", "fatally"]) });
     // "By" after another participle names that participle's agent, not
     // the trigger's: "jets destroyed depots used by PKK fighters", "shelled
     // positions held by the rebels".
-    const PARTICIPLES: &[&str] = &[
+    const PARTICIPLES: &[u64] = &word_hashes([
         "used",
         "backed",
         "supported",
@@ -1187,10 +1246,10 @@ fn roles(
         "inspired",
         "occupied",
         "guarded",
-    ];
+    ]);
     let by = (te..(te + 6).min(toks.len()))
         .find(|&k| toks[k].folded_is("by"))
-        .filter(|&k| k == te || !PARTICIPLES.iter().any(|w| toks[k - 1].folded_is(w)));
+        .filter(|&k| k == te || !toks[k - 1].folded_in(PARTICIPLES));
     let passive_subject =
         material && ts > 0 && (aux(ts - 1) || (ts > 1 && adverb(ts - 1) && aux(ts - 2))) && by.is_none();
     if passive_subject {
@@ -1233,13 +1292,19 @@ fn roles(
     // ("A policeman died of wounds sustained in an attack", "two rangers
     // were shot dead … in the attack").
     let victim = |a: &FoundActor| {
-        let word = |k: usize, ws: &[&str]| k < toks.len() && ws.iter().any(|w| toks[k].folded_is(w));
+        let word = |k: usize, ws: &[u64]| k < toks.len() && toks[k].folded_in(ws);
         let k = a.tok_end;
-        word(k, &["died", "dies", "succumbed", "sustained"])
+        word(k, &const { word_hashes(["died", "dies", "succumbed", "sustained"]) })
             || (k < toks.len()
                 && aux(k)
-                && (word(k + 1, &["killed", "injured", "wounded", "shot", "hurt", "murdered", "lynched"])
-                    || (adverb(k + 1) && word(k + 2, &["killed", "injured", "wounded", "shot", "hurt", "murdered"]))))
+                && (word(
+                    k + 1,
+                    &const { word_hashes(["killed", "injured", "wounded", "shot", "hurt", "murdered", "lynched"]) },
+                ) || (adverb(k + 1)
+                    && word(
+                        k + 2,
+                        &const { word_hashes(["killed", "injured", "wounded", "shot", "hurt", "murdered"]) },
+                    ))))
     };
     if material && by_actor.is_none() {
         if let Some(b) = before.filter(|&b| victim(&actors[b])) {
@@ -1262,7 +1327,7 @@ fn roles(
     let object_of_verb = before.filter(|_| material).and_then(|b| {
         let subject = actors[..b].iter().rposition(|a| usable(a) && a.tok_end < actors[b].tok_start)?;
         let (from, to) = (actors[subject].tok_end, actors[b].tok_start);
-        let verb = (from..to).find(|&k| VIOLENT_VERBS.iter().any(|w| toks[k].folded_is(w)))?;
+        let verb = (from..to).find(|&k| toks[k].folded_in(VIOLENT_VERBS))?;
         (to - from <= 6 && !aux(verb - 1)).then_some((subject, b))
     });
     if let (Some((subject, object)), None) = (object_of_verb, by_actor) {
@@ -1291,7 +1356,8 @@ fn country_object<'g>(
         ms >= te && me <= e && ms - te <= 6 && topo.mentions[k].place.kind == PlaceKind::Country
     })?;
     let ms = topo.token_spans[k].0;
-    if ms > 0 && ["in", "inside", "across", "throughout", "at", "near"].iter().any(|w| toks[ms - 1].folded_is(w)) {
+    if ms > 0 && toks[ms - 1].folded_in(&const { word_hashes(["in", "inside", "across", "throughout", "at", "near"]) })
+    {
         return None;
     }
     let m = &topo.mentions[k];
@@ -1374,22 +1440,23 @@ fn mention_location(m: &crate::toponyms::Mention, fallback: bool) -> EventLocati
 
 /// Locations of a material event: its sentence's places, else the nearest
 /// earlier sentence of the paragraph with places, else the event it repeats,
-/// else the document's main place. `clip` ends the trigger's sentence
-/// early: where the event it answers is told.
+/// else the document's main place (`doc_location`, asked only then). `clip`
+/// ends the trigger's sentence early: where the event it answers is told.
 #[allow(clippy::too_many_arguments)]
 fn locations_for(
     toks: &[Token],
+    tags: &lexicon::TokenTags,
     sentences: &[Sentence],
     (si, clip): (usize, Option<usize>),
     ts: usize,
     topo: &Toponyms,
     actor_spans: &[(usize, usize)],
     earlier: Option<&Event>,
-    doc_location: Option<usize>,
+    doc_location: impl FnOnce() -> Option<usize>,
 ) -> Vec<EventLocation> {
     let (s, e) = sentences[si].toks;
     let e = clip.map_or(e, |c| c.min(e));
-    let here = location::sentence_locations(toks, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
+    let here = location::sentence_locations(toks, tags, (s, e), ts, topo, actor_spans).main_first(toks, topo, s, ts);
     if !here.rows.is_empty() {
         return here.rows.into_iter().map(|k| event_location(topo, k, here.approximate)).collect();
     }
@@ -1410,14 +1477,14 @@ fn locations_for(
         let (s, e) = sentences[sj].toks;
         // (As if the event opened the sentence: no reporting verb before
         // it cuts the places off.)
-        let there = location::sentence_locations(toks, (s, e), s, topo, &[]).rows;
+        let there = location::sentence_locations(toks, tags, (s, e), s, topo, &[]).rows;
         // The most specific of them: "… ROHR Zimbabwe … in Harare." then
         // "Police attacked the demonstrators" happened in Harare.
         if let Some(&k) = there.iter().min_by_key(|&&k| topo.mentions[k].place.kind.geo_precision()) {
             return vec![event_location(topo, k, true)];
         }
     }
-    doc_location.map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
+    doc_location().map(|k| vec![event_location(topo, k, true)]).unwrap_or_default()
 }
 
 /// Whether the document opens with a headline: a first line of at most
@@ -1487,6 +1554,8 @@ fn document_country(topo: &Toponyms, hint: Option<&str>) -> Option<String> {
     w.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
 }
 
+// (`contains` below would set up a search for a gap of a few bytes.)
+#[allow(clippy::manual_contains)]
 fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
     let spans = sentence_spans(input);
     let mut out = Vec::with_capacity(spans.len());
@@ -1494,7 +1563,8 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut paragraph = 0;
     let mut prev_end = 0;
     for (ss, se) in spans {
-        if input[prev_end..ss].contains('\n') {
+        // (Between two sentences is white space, a few bytes.)
+        if input.as_bytes()[prev_end..ss].iter().any(|&b| b == b'\n') {
             paragraph += 1;
         }
         prev_end = se;
@@ -1502,6 +1572,11 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
             ti += 1;
         }
         let st = ti;
+        // Four tokens a step while the fourth is still in the sentence
+        // (the tokens are in order), then one at a time.
+        while toks.get(ti + 3).is_some_and(|t| (t.input_end as usize) <= se) {
+            ti += 4;
+        }
         while ti < toks.len() && (toks[ti].input_end as usize) <= se {
             ti += 1;
         }
@@ -1514,15 +1589,20 @@ fn split_sentences(input: &str, toks: &[Token]) -> Vec<Sentence> {
 type RepeatKey = (String, Option<std::borrow::Cow<'static, str>>, Option<NaiveDate>);
 
 /// Merges rows that report the same event: same type, place and date.
-fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+/// (In place, a later row into the first: an event is a large value to
+/// move.)
+fn merge_repeats(mut events: Vec<Event>) -> Vec<Event> {
     let mut seen: FxHashMap<RepeatKey, usize> = FxHashMap::default();
-    for ev in events {
+    let mut merged = vec![false; events.len()];
+    for i in 0..events.len() {
+        let ev = &events[i];
         let key = (ev.event_type.clone(), ev.location.as_ref().map(|l| l.place.id.clone()), ev.date);
         let mergeable = family(&ev.event_type) != "other";
-        if let Some(prev) = seen.get(&key).copied().filter(|_| mergeable).map(|i| &mut out[i]) {
-            prev.source = prev.source.take().or(ev.source);
-            prev.target = prev.target.take().or(ev.target);
+        if let Some(first) = seen.get(&key).copied().filter(|_| mergeable) {
+            let (before, from) = events.split_at_mut(i);
+            let (prev, ev) = (&mut before[first], &mut from[0]);
+            prev.source = prev.source.take().or(ev.source.take());
+            prev.target = prev.target.take().or(ev.target.take());
             prev.killed = match (prev.killed, ev.killed) {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),
@@ -1532,12 +1612,17 @@ fn merge_repeats(events: Vec<Event>) -> Vec<Event> {
                 (a, b) => a.or(b),
             };
             prev.confidence = prev.confidence.max(ev.confidence);
+            merged[i] = true;
             continue;
         }
         if mergeable {
-            seen.insert(key, out.len());
+            seen.insert(key, i);
         }
-        out.push(ev);
     }
-    out
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !merged[k - 1]
+    });
+    events
 }

@@ -99,6 +99,10 @@ pub struct PhraseSet {
     filter: Vec<u64>,
     /// `64 - log2(filter bits)`: the shift that turns a key into its bit.
     filter_shift: u32,
+    /// The hash of the first token of each phrase (with repeats), for
+    /// callers that tell the tokens where a phrase may start apart from the
+    /// rest once for several sets.
+    start_hashes: Vec<u64>,
 }
 
 impl PhraseSet {
@@ -126,6 +130,13 @@ impl PhraseSet {
         };
         self.map.set(k.key, Entry { value: Some(value), prefix: old.is_some_and(|e| e.prefix) });
         self.refilter(&k.prefixes[..t - 1], k.key);
+        self.start_hashes.push(k.first);
+    }
+
+    /// The [`Token::hash`] of the first token of every phrase of the set
+    /// (with repeats).
+    pub fn start_hashes(&self) -> &[u64] {
+        &self.start_hashes
     }
 
     /// Adds the new keys to the filter, first doubling it (and refilling it
@@ -230,6 +241,36 @@ impl PhraseSet {
         })
     }
 
+    /// [`matches`](Self::matches), looking only at the tokens that
+    /// `next_start` offers: `next_start(i)` is the first token from `i` on
+    /// where a phrase of the set may start (every token where one does), or
+    /// `tokens.len()` or more when there is none. A caller that has tagged
+    /// the tokens of a text once for several sets goes from tag to tag
+    /// instead of probing every token.
+    #[inline]
+    pub fn matches_from<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        from: usize,
+        mut next_start: impl FnMut(usize) -> usize + 'a,
+    ) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
+        let mut i = from;
+        std::iter::from_fn(move || loop {
+            i = next_start(i);
+            if i >= tokens.len() {
+                return None;
+            }
+            match self.longest_at(tokens, i) {
+                Some((end, v)) => {
+                    let start = i;
+                    i = end;
+                    return Some((start, end, v));
+                }
+                None => i += 1,
+            }
+        })
+    }
+
     /// The longest phrase ending at token `end - 1` (exclusive `end`),
     /// looking back at most `max_tokens` tokens: (start token, value).
     pub fn longest_ending_at(&self, tokens: &[Token], end: usize) -> Option<(usize, u32)> {
@@ -296,6 +337,25 @@ mod tests {
         assert_eq!(all, vec![(2, 4, 1), (4, 5, 2), (8, 10, 3)]);
         assert_eq!(s.matches(t, 3).next(), Some((3, 4, 2)));
         assert_eq!(s.word(&t[4]), Some(2));
+    }
+
+    #[test]
+    fn matches_from_skips_only_what_it_is_told() {
+        let mut s = PhraseSet::new();
+        s.insert("gas field", 3);
+        s.insert("field", 4);
+        let text = "the gas field, a field and the gas field";
+        let f = FoldedText::new(text);
+        let mut tk = Tokenizer::new();
+        let t = tk.tokenize(&f, text);
+        let all: Vec<_> = s.matches(t, 0).collect();
+        assert_eq!(s.matches_from(t, 0, |i| i).collect::<Vec<_>>(), all);
+        // Offered only the tokens a phrase starts with: the same matches.
+        let starts: Vec<u64> = s.start_hashes().to_vec();
+        let next = |i: usize| (i..t.len()).find(|&k| starts.contains(&t[k].hash)).unwrap_or(t.len());
+        assert_eq!(s.matches_from(t, 0, next).collect::<Vec<_>>(), all);
+        // Offered fewer, it finds fewer: "field" alone after skipping "gas".
+        assert_eq!(s.matches_from(t, 0, |i| if i == 1 { 2 } else { i }).next(), Some((2, 3, 4)));
     }
 
     #[test]

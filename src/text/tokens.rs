@@ -80,6 +80,17 @@ impl Token {
         self.hash == hash_bytes(word.as_bytes())
     }
 
+    /// True when the folded token is one of the words whose hashes are
+    /// `words` (see [`word_hashes`]).
+    ///
+    /// For lists of words: the compiler folds [`folded_is`](Self::folded_is)
+    /// of a literal to a constant, but not of each word of a list it
+    /// iterates, which then hashes every word for every token asked.
+    #[inline]
+    pub fn folded_in(&self, words: &[u64]) -> bool {
+        words.contains(&self.hash)
+    }
+
     /// The input text of the token.
     #[inline]
     pub fn input<'a>(&self, input: &'a str) -> &'a str {
@@ -129,15 +140,46 @@ fn hash_at(text: &[u8], at: usize, len: usize) -> u64 {
     hash_word(&text[at..at + len])
 }
 
+/// [`hash_bytes`] of each of `words`, at compile time: the table that
+/// [`Token::folded_in`] compares a token with.
+pub const fn word_hashes<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = hash_const(words[k].as_bytes());
+        k += 1;
+    }
+    out
+}
+
+/// [`hash_bytes`] as a `const fn` (a byte loop, which the run-time hash
+/// avoids).
+const fn hash_const(bytes: &[u8]) -> u64 {
+    let mut h = SEED;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time, the last group zero-padded.
+        let mut w = 0u64;
+        let mut j = 0;
+        while j < 8 && i + j < bytes.len() {
+            w |= (bytes[i + j] as u64) << (8 * j);
+            j += 1;
+        }
+        h = mix(h, w);
+        i += 8;
+    }
+    finish(h)
+}
+
 /// One step of the token hash: eight more bytes as a little-endian word.
 #[inline(always)]
-fn mix(h: u64, w: u64) -> u64 {
+const fn mix(h: u64, w: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(MUL)
 }
 
 /// The final avalanche, so that short tokens spread over all bits.
 #[inline(always)]
-fn finish(mut h: u64) -> u64 {
+const fn finish(mut h: u64) -> u64 {
     h ^= h >> 29;
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h ^ (h >> 32)
@@ -600,11 +642,16 @@ pub fn exact_keys(folded_phrase: &str) -> Option<ExactKeys> {
     let (words, n) = name_words(folded_phrase)?;
     let mut key = KEY_START;
     let mut prefixes = [0u64; 16];
+    let mut first = 0;
     for (k, &(s, e)) in words[..n].iter().enumerate() {
-        key = combine(key, hash_bytes(&folded_phrase.as_bytes()[s..e]));
+        let hash = hash_bytes(&folded_phrase.as_bytes()[s..e]);
+        if k == 0 {
+            first = hash;
+        }
+        key = combine(key, hash);
         prefixes[k] = key;
     }
-    Some(ExactKeys { key, tokens: n as u8, prefixes })
+    Some(ExactKeys { key, tokens: n as u8, prefixes, first })
 }
 
 /// Exact keys of one phrase (see [`exact_keys`]).
@@ -616,6 +663,8 @@ pub struct ExactKeys {
     pub tokens: u8,
     /// `prefixes[k]` is the key of the first `k + 1` tokens.
     pub prefixes: [u64; 16],
+    /// Hash of the first token (as [`Token::hash`]).
+    pub first: u64,
 }
 
 /// The exact and transliteration keys of a name, tokenised like running text.
@@ -775,6 +824,7 @@ mod tests {
         let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37) ^ 0x5A).collect();
         for len in 0..bytes.len() {
             assert_eq!(hash_bytes(&bytes[..len]), reference_hash(&bytes[..len]), "length {len}");
+            assert_eq!(hash_const(&bytes[..len]), reference_hash(&bytes[..len]), "const, length {len}");
             // The masked load, away from and right at the end of the text.
             for at in 0..bytes.len() - len {
                 assert_eq!(hash_at(&bytes, at, len), reference_hash(&bytes[at..at + len]), "{at}+{len}");
@@ -782,6 +832,14 @@ mod tests {
             let end = bytes.len() - len;
             assert_eq!(hash_at(&bytes, end, len), reference_hash(&bytes[end..]), "{end}+{len} at the end");
         }
+    }
+
+    #[test]
+    fn word_hashes_are_token_hashes() {
+        const WORDS: [u64; 3] = word_hashes(["the", "reportedly", ""]);
+        let (_, t) = toks("The reportedly");
+        assert!(t[0].folded_in(&WORDS) && t[1].folded_in(&WORDS[1..]) && !t[0].folded_in(&WORDS[1..]));
+        assert_eq!(WORDS[2], hash_bytes(b""));
     }
 
     #[test]
