@@ -2121,3 +2121,15 @@ fn the_answered_event_is_not_the_sentences_event() {
     assert_eq!(v[0].killed, None, "{}", show(&doc));
     assert_eq!(v[0].location.as_ref().and_then(|l| l.text.as_deref()), Some("northern Israel"), "{}", show(&doc));
 }
+
+/// A counted nationality is people of that country, and the victims of the
+/// event; a nationality before a noun qualifies the noun.
+#[test]
+fn counted_nationals_are_civilians_of_their_country() {
+    let doc = extract("Israeli air strikes killed at least 25 Palestinians in Gaza on Saturday.");
+    let e = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(e.target.as_ref().map(|a| a.name.as_str()), Some("Civilians (Palestine)"), "{}", show(&doc));
+    let doc = extract("Israeli troops killed two Palestinian gunmen in Jenin on Saturday.");
+    let e = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_ne!(e.target.as_ref().map(|a| a.kind.as_deref()), Some(Some("civilians")), "{}", show(&doc));
+}

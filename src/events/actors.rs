@@ -288,6 +288,42 @@ pub(crate) fn find_actors<'g>(
             named: !def.generic && !fighters,
         });
     }
+    // A counted nationality is people of that country: "killed at least
+    // 25 Palestinians", "dozens of Afghans". (A nationality before a noun
+    // qualifies the noun instead: "25 Palestinian gunmen".)
+    for k in 0..topo.demonyms.len() {
+        let (ds, de) = topo.demonym_spans[k];
+        if ds <= s || de > e || de != ds + 1 || out.iter().any(|a| a.tok_start < de && ds < a.tok_end) {
+            continue;
+        }
+        let plural = input[toks[ds].input_start as usize..toks[ds].input_end as usize].ends_with('s');
+        let counted = toks[ds].has(shape::JOINED)
+            && (toks[ds - 1].has(shape::DIGIT)
+                || super::casualties::count_of(
+                    &input[toks[ds - 1].input_start as usize..toks[ds - 1].input_end as usize].to_ascii_lowercase(),
+                )
+                .is_some()
+                || (ds >= 2
+                    && toks[ds - 1].folded_is("of")
+                    && (toks[ds - 2].folded_is("dozens")
+                        || toks[ds - 2].folded_is("hundreds")
+                        || toks[ds - 2].folded_is("scores"))));
+        let noun_after =
+            toks.get(de).is_some_and(|t| t.has(shape::JOINED) && t.shape & (shape::CAPITALIZED | shape::ALL_CAPS) != 0);
+        if !plural || !counted || noun_after {
+            continue;
+        }
+        let c = topo.demonyms[k].country.clone();
+        let name = format!("Civilians ({})", country_name(&c, country_names));
+        let text = input[toks[ds].input_start as usize..toks[ds].input_end as usize].to_string();
+        out.push(FoundActor {
+            tok_start: ds,
+            tok_end: de,
+            actor: Actor { text, name, country: Some(c), kind: Some("civilians".into()) },
+            reports: false,
+            named: false,
+        });
+    }
     // Metonyms: "Washington said" is the US government.
     let mentions = topo.mentions_in(s, e);
     for k in mentions.clone() {
