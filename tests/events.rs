@@ -2133,3 +2133,12 @@ fn counted_nationals_are_civilians_of_their_country() {
     let e = doc.events.iter().find(|e| is_violent(e)).unwrap_or_else(|| panic!("{}", show(&doc)));
     assert_ne!(e.target.as_ref().map(|a| a.kind.as_deref()), Some(Some("civilians")), "{}", show(&doc));
 }
+
+/// A country that is the subject of a verbal event speaks through its
+/// government, past a day between them ("Albania on Friday denounced").
+#[test]
+fn a_country_speaks_past_the_day_of_its_statement() {
+    let doc = extract("Albania on Friday denounced as an ugly crime Serbia's suppression of unrest in Montenegro.");
+    let e = doc.events.iter().find(|e| e.trigger.text == "denounced").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Government of Albania"), "{}", show(&doc));
+}

@@ -360,7 +360,7 @@ pub(crate) fn find_actors<'g>(
         if out.iter().any(|a| a.tok_start < me && ms < a.tok_end) || !subject_position(input, toks, s, ms) {
             continue;
         }
-        let verb = (me..(me + 3).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
+        let verb = (me..(me + 4).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
         let Some(armed) = verb.and_then(|v| verbs.iter().find(|t| t.at == v)).map(|t| t.armed) else { continue };
         let Some(c) = m.place.country.clone() else { continue };
         let cname = country_name(&c, country_names);
@@ -663,13 +663,22 @@ fn subject_position(input: &str, toks: &[Token], s: usize, ms: usize) -> bool {
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb:
-/// "Israel today mounted", "Russia has launched".
+/// "Israel today mounted", "Russia has launched", "Albania on Friday
+/// denounced".
 fn between_subject_and_verb(t: &Token) -> bool {
     t.folded_in(
         &const {
             word_hashes([
                 "today",
                 "yesterday",
+                "on",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
                 "has",
                 "have",
                 "had",
