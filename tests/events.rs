@@ -2141,6 +2141,10 @@ fn a_country_speaks_past_the_day_of_its_statement() {
     let doc = extract("Albania on Friday denounced as an ugly crime Serbia's suppression of unrest in Montenegro.");
     let e = doc.events.iter().find(|e| e.trigger.text == "denounced").unwrap_or_else(|| panic!("{}", show(&doc)));
     assert_eq!(e.source.as_ref().map(|a| a.name.as_str()), Some("Government of Albania"), "{}", show(&doc));
+    // Two countries joined by "and" share the verb.
+    let doc = extract("Czechia and China signed an agreement today to increase trade by 50 percent.");
+    let e = doc.events.iter().find(|e| e.event_type == "agreement").unwrap_or_else(|| panic!("{}", show(&doc)));
+    assert!(e.source.as_ref().is_some_and(|a| a.name.starts_with("Government of")), "{}", show(&doc));
     // A parliament speaks for its country's state too.
     let doc = extract("The Azerbaijani parliament threatened on Monday to break relations with Russia.");
     let e = doc.events.iter().find(|e| e.event_type == "threaten").unwrap_or_else(|| panic!("{}", show(&doc)));

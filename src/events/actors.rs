@@ -360,7 +360,14 @@ pub(crate) fn find_actors<'g>(
         if out.iter().any(|a| a.tok_start < me && ms < a.tok_end) || !subject_position(input, toks, s, ms) {
             continue;
         }
-        let verb = (me..(me + 4).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
+        // A compound subject shares the verb: "Jordan and Britain have
+        // agreed".
+        let partner = (toks.get(me).is_some_and(|t| t.folded_is("and")))
+            .then(|| topo.mention_starting_at(me + 1))
+            .flatten()
+            .filter(|&j| topo.mentions[j].place.kind == crate::gazetteer::PlaceKind::Country);
+        let after = partner.map_or(me, |j| topo.token_spans[j].1);
+        let verb = (after..(after + 4).min(e)).find(|&v| !between_subject_and_verb(&toks[v]));
         let Some(armed) = verb.and_then(|v| verbs.iter().find(|t| t.at == v)).map(|t| t.armed) else { continue };
         let Some(c) = m.place.country.clone() else { continue };
         let cname = country_name(&c, country_names);
