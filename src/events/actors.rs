@@ -679,13 +679,6 @@ fn between_subject_and_verb(t: &Token) -> bool {
                 "today",
                 "yesterday",
                 "on",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
                 "has",
                 "have",
                 "had",
@@ -697,7 +690,7 @@ fn between_subject_and_verb(t: &Token) -> bool {
                 "allegedly",
             ])
         },
-    )
+    ) || t.folded_in(&const { word_hashes(super::dates::WEEKDAYS) })
 }
 
 #[cfg(test)]

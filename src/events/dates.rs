@@ -27,6 +27,9 @@ pub(crate) struct FoundDate {
     pub at: usize,
 }
 
+/// The weekdays' folded names, Monday first.
+pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// The weekday a folded word names ("monday").
 pub(super) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
