@@ -229,14 +229,9 @@ pub(crate) fn find_actors<'g>(
             && i > s
             && toks[i].has(shape::JOINED)
             && (toks[i - 1].folded_is("its") || toks[i - 1].folded_is("their"));
-        // (An organisation introduced with its acronym has no kind or
-        // country; one with fighters is armed.)
-        let introduced = |a: &FoundActor| a.named && a.actor.kind.is_none();
-        if let Some(owner) =
-            out.iter().rev().find(|a| possessed && a.tok_end < i && (a.actor.country.is_some() || introduced(a)))
-        {
+        if let Some(owner) = out.iter().rev().find(|a| possessed && a.tok_end < i && a.actor.country.is_some()) {
             let armed = |k: &str| matches!(k, "armed_group" | "rebel_group" | "military");
-            if armed(&def.kind) && (owner.actor.kind.as_deref().is_some_and(armed) || introduced(owner)) {
+            if armed(&def.kind) && owner.actor.kind.as_deref().is_some_and(armed) {
                 let text = input[toks[i - 1].input_start as usize..toks[end - 1].input_end as usize].to_string();
                 let actor = Actor { text, ..owner.actor.clone() };
                 let named = owner.named;
@@ -503,7 +498,9 @@ pub(crate) fn find_actors<'g>(
             k = end;
         }
         // "The CSP-DPA said its fighters had seized weapons": the fighters
-        // are the organisation (as for a known group, above).
+        // are the organisation, as for a known group above. (An organisation
+        // named here has no kind, and one with fighters is armed; it joins
+        // `out` only after the lexicon's matches, so it is looked for here.)
         for f in 0..out.len() {
             let a = &out[f];
             let possessed = a.tok_start > s
@@ -528,7 +525,7 @@ pub(crate) fn find_actors<'g>(
 }
 
 /// Nouns that a group's proper name comes before ("the Gran Grif gang").
-const GROUP_WORDS: [&str; 6] = ["gang", "cartel", "militia", "group", "gangs", "militias"];
+const GROUP_WORDS: [u64; 6] = word_hashes(["gang", "cartel", "militia", "group", "gangs", "militias"]);
 
 /// If `g` is a group noun with a proper name before it, after "the" ("the
 /// Gran Grif gang", "the Sinaloa cartel"): the name's first token and text.
@@ -541,7 +538,7 @@ fn named_group<'a>(
     s: usize,
     g: &FoundActor,
 ) -> Option<(usize, &'a str)> {
-    if g.named || g.tok_end != g.tok_start + 1 || !GROUP_WORDS.iter().any(|w| toks[g.tok_start].folded_is(w)) {
+    if g.named || g.tok_end != g.tok_start + 1 || !toks[g.tok_start].folded_in(&GROUP_WORDS) {
         return None;
     }
     let cased = shape::CAPITALIZED | shape::ALL_CAPS;

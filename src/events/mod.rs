@@ -680,11 +680,15 @@ pub(crate) fn extract(
         // in Kabul. Two people were killed and two wounded."
         // (Not a killing with its own killer before it: "Israeli troops
         // killed two gunmen during a raid" is an event of its own.)
-        let own_killer = material.as_ref().is_some_and(|&(ts, _, _)| {
-            let active = ts > s && !["was", "were", "been", "are", "is"].iter().any(|w| toks[ts - 1].folded_is(w));
-            active && found_actors.iter().any(|a| !a.reports && a.tok_end <= ts && a.named_or_armed())
-        });
-        if material.as_ref().is_some_and(|m| m.2.casualty) && cas != casualties::Casualties::default() && !own_killer {
+        let own_killer = || {
+            material.as_ref().is_some_and(|&(ts, _, _)| {
+                let active =
+                    ts > s && !toks[ts - 1].folded_in(&const { word_hashes(["was", "were", "been", "are", "is"]) });
+                active && found_actors.iter().any(|a| !a.reports && a.tok_end <= ts && a.named_or_armed())
+            })
+        };
+        if material.as_ref().is_some_and(|m| m.2.casualty) && cas != casualties::Casualties::default() && !own_killer()
+        {
             if let Some((i, at)) = mem.last_material {
                 if si - at <= 2 && events[i].killed.is_none() && events[i].wounded.is_none() {
                     material = None;
@@ -1047,7 +1051,7 @@ fn aside_around(input: &str, toks: &[Token], (s, e): (usize, usize), k: usize) -
     let mut start = None;
     for p in (s + 1..=k.min(e.saturating_sub(1))).rev() {
         if comma_before(p) {
-            if ["which", "who", "whose"].iter().any(|w| toks[p].folded_is(w)) {
+            if toks[p].folded_in(&const { word_hashes(["which", "who", "whose"]) }) {
                 start = Some(p);
             }
             break;
@@ -1059,19 +1063,19 @@ fn aside_around(input: &str, toks: &[Token], (s, e): (usize, usize), k: usize) -
 }
 
 /// Words that introduce the event another one answers.
-const ANSWERS: [&str; 4] = ["response", "retaliation", "revenge", "reprisal"];
+const ANSWERS: [u64; 4] = word_hashes(["response", "retaliation", "revenge", "reprisal"]);
 
 /// Where "in response to", "in retaliation for" … starts within the four
 /// tokens before the trigger at `ts` (the trigger names the answered event).
 fn answer_at(toks: &[Token], s: usize, ts: usize) -> Option<usize> {
-    (ts.saturating_sub(4).max(s)..ts).find(|&k| ANSWERS.iter().any(|w| toks[k].folded_is(w)))
+    (ts.saturating_sub(4).max(s)..ts).find(|&k| toks[k].folded_in(&ANSWERS))
 }
 
 /// Where a phrase that introduces an answered event starts after the
 /// trigger at `ts`, in a sentence ending at `e`: the "in" of "…, in
 /// response to an Israeli drone strike".
 fn answer_after(toks: &[Token], ts: usize, e: usize) -> Option<usize> {
-    (ts + 1..e).find(|&k| ANSWERS.iter().any(|w| toks[k].folded_is(w))).map(|k| {
+    (ts + 1..e).find(|&k| toks[k].folded_in(&ANSWERS)).map(|k| {
         if toks[k - 1].folded_is("in") || toks[k - 1].folded_is("as") {
             k - 1
         } else {
