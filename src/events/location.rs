@@ -353,7 +353,7 @@ pub(crate) fn document_location(
     // Where the story was filed, or a place named only to say how far the
     // event was from it ("a town north of Port-au-Prince"), is the last
     // resort.
-    let dateline = |k: usize| {
+    let last_resort = |k: usize| {
         let (ms, me) = topo.token_spans[k];
         let s = sentence_starts
             .get(sentence_starts.partition_point(|&st| st <= ms).saturating_sub(1))
@@ -374,7 +374,7 @@ pub(crate) fn document_location(
         // (Among countries alone, the document's country is no better a
         // guess: "Gibraltar was captured from Spain".)
         let home = m.place.kind == PlaceKind::Country || country.is_none_or(|c| m.place.country.as_deref() == Some(c));
-        let key = (home, if dateline(k) { 0 } else { specificity(m.place.kind) }, count, k);
+        let key = (home, if last_resort(k) { 0 } else { specificity(m.place.kind) }, count, k);
         if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
             best = Some(key);
         }
@@ -419,18 +419,23 @@ pub(crate) fn compass_before(input: &str, start: usize) -> Option<(Compass, usiz
         words.push((&trimmed[word_start..], word_start));
         end = word_start;
     }
-    let word = |k: usize| words.get(k).map(|w| w.0.to_ascii_lowercase());
-    let compass = |k: usize| word(k).and_then(|w| Compass::parse(&w)).map(|c| (c, words[k].1));
-    // "north east Kenya" before "east Kenya".
+    let word = |k: usize| words.get(k).map(|w| w.0);
+    let is = |k: usize, options: &[&str]| word(k).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)));
+    let compass = |k: usize| word(k).and_then(Compass::parse).map(|c| (c, words[k].1));
+    // "north east Kenya" before "east Kenya": the two words as one (the
+    // parser reads past the space).
     let two = |k: usize| {
-        let (a, b) = (word(k + 1)?, word(k)?);
-        Compass::parse(&format!("{a}{b}")).filter(|_| Compass::parse(&a).is_some()).map(|c| (c, words[k + 1].1))
+        let (first, (last, at)) = (words.get(k + 1)?, words.get(k)?);
+        Compass::parse(first.0)?;
+        Compass::parse(&input[first.1..at + last.len()]).map(|c| (c, first.1))
     };
-    match word(0).as_deref() {
-        Some("of") => match word(1).as_deref() {
-            Some("part" | "parts" | "region" | "regions") => two(2).or_else(|| compass(2)),
-            _ => two(1).or_else(|| compass(1)),
-        },
-        _ => two(0).or_else(|| compass(0)),
+    if is(0, &["of"]) {
+        if is(1, &["part", "parts", "region", "regions"]) {
+            two(2).or_else(|| compass(2))
+        } else {
+            two(1).or_else(|| compass(1))
+        }
+    } else {
+        two(0).or_else(|| compass(0))
     }
 }

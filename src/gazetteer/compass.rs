@@ -30,13 +30,14 @@ pub enum Compass {
 }
 
 impl Compass {
-    /// Reads a lower-case direction word as news writes it: "north",
-    /// "northern", "north-eastern", "north east", "northeast", "central".
+    /// Reads a direction word as news writes it, in any case: "north",
+    /// "Northern", "north-eastern", "north east", "northeast", "central".
     pub fn parse(word: &str) -> Option<Compass> {
         let mut bare = [0u8; 16];
         let mut n = 0;
-        for b in word.bytes().filter(|b| !matches!(b, b'-' | b' ')) {
-            *bare.get_mut(n)? = b;
+        // (Letters only: hyphens and spaces, plain or no-break, join.)
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            *bare.get_mut(n)? = b.to_ascii_lowercase();
             n += 1;
         }
         let bare = &bare[..n];
@@ -112,6 +113,8 @@ mod tests {
         assert_eq!(Compass::parse("northwest"), Some(Compass::NorthWest));
         assert_eq!(Compass::parse("central"), Some(Compass::Central));
         assert_eq!(Compass::parse("western"), Some(Compass::West));
+        assert_eq!(Compass::parse("North-Eastern"), Some(Compass::NorthEast));
+        assert_eq!(Compass::parse("north\u{a0}east"), Some(Compass::NorthEast));
         assert_eq!(Compass::parse("modern"), None);
         assert_eq!(Compass::parse("the"), None);
         assert_eq!(Compass::parse("a much longer word than sixteen bytes"), None);
