@@ -543,7 +543,7 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         // "killing two police officers and a civilian", "killed a woman and
         // her two children": a count listed after a counted noun phrase
         // (its words only, then "and") is counted the same way.
-        let listed = || {
+        let listed_after_previous = || {
             let (ps, pe, _) = *nums.get(k.checked_sub(1)?)?;
             let and = (s > 0 && w[s - 1] == "and").then(|| s - 1).or_else(|| {
                 (s > 1 && matches!(w[s - 1], "his" | "her" | "their") && w[s - 2] == "and").then(|| s - 2)
@@ -555,8 +555,9 @@ pub(crate) fn find_casualties(toks: &[Token], folded: &str) -> Casualties {
         };
         let ahead = forward(false);
         let behind = if ahead.is_some() || measure { None } else { backward() };
-        let listed = if ahead.or(behind).is_none() { forward(true).is_none().then(listed).flatten() } else { None };
-        let what = ahead.or(behind).or_else(|| forward(true)).or(listed);
+        let shared = if ahead.or(behind).is_none() { forward(true) } else { None };
+        let listed = if ahead.or(behind).or(shared).is_none() { listed_after_previous() } else { None };
+        let what = ahead.or(behind).or(shared).or(listed);
         verdicts.push(None);
         let Some(killed) = what else { continue };
         // "no one was hurt", "none were killed".
